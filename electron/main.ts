@@ -1,0 +1,104 @@
+// The Electron main process: one window, the menu, and the IPC handlers over the
+// plain-Node services. Everything with logic lives in electron/services (tested in Node).
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { MENU_CHANNEL, type MenuCommand, type Settings } from '../shared/api/contract.js';
+import { languageFromLocale } from '../shared/i18n/translate.js';
+import { registerIpc, trustUrlPrefixes } from './ipc.js';
+import { menuTemplate } from './menu.js';
+import { createHandlers } from './services/handlers.js';
+import { SettingsService } from './services/settings.js';
+
+const devUrl = process.env.MASTHEAD_DEV_URL;
+const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
+const rendererUrl = devUrl ?? pathToFileURL(rendererIndex).href;
+const trustedPrefix = devUrl ?? pathToFileURL(join(__dirname, '..', 'renderer')).href + '/';
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    backgroundColor: '#f6f5f2',
+    title: 'Masthead',
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(rendererUrl);
+  return win;
+}
+
+function lockDownContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (url !== rendererUrl) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to the web open in the user's browser, never inside the app.
+      if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  lockDownContents();
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+
+  const defaults: Settings = {
+    workspace: join(app.getPath('documents'), 'Masthead'),
+    language: languageFromLocale(app.getLocale()),
+  };
+  const settings = new SettingsService(join(app.getPath('userData'), 'settings.json'), defaults);
+  const handlers = createHandlers({
+    settings,
+    platform: {
+      async chooseFolder() {
+        const focused = BrowserWindow.getFocusedWindow();
+        const options = { properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+        const result = focused ? await dialog.showOpenDialog(focused, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
+  });
+
+  const applyMenu = async () => {
+    const { language } = await settings.get();
+    const send = (command: MenuCommand) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_CHANNEL, command);
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(menuTemplate(language, send, { isMac: process.platform === 'darwin', dev: !!devUrl })),
+    );
+  };
+  // The menu follows the UI language: rebuild it whenever the settings change.
+  const update = handlers['settings:update'];
+  handlers['settings:update'] = async (input) => {
+    const next = await update(input);
+    await applyMenu();
+    return next;
+  };
+  registerIpc(ipcMain, handlers, trustUrlPrefixes([trustedPrefix]));
+  await applyMenu();
+
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+void main();

@@ -1,0 +1,61 @@
+import { isAbsolute, resolve } from 'node:path';
+import { AppError } from '../../shared/api/errors.js';
+import type { Handlers } from '../../shared/api/contract.js';
+import { IssueStore } from './issueStore.js';
+import { Library } from './library.js';
+import type { SettingsService } from './settings.js';
+
+/** What the handlers need from the platform (Electron dialogs in the app, fixed answers in tests). */
+export interface Platform {
+  /** Asks the user for a folder; null when they cancel. */
+  chooseFolder(): Promise<string | null>;
+}
+
+export interface ServiceContext {
+  settings: SettingsService;
+  platform: Platform;
+  store?: IssueStore;
+  now?: () => Date;
+}
+
+/**
+ * The implementation of every call in the contract, over the plain-Node services. The
+ * Electron IPC layer and the e2e harness both serve exactly these functions.
+ */
+export function createHandlers(ctx: ServiceContext): Handlers {
+  const store = ctx.store ?? new IssueStore({ now: ctx.now });
+  let library: Library | null = null;
+  const currentLibrary = async (): Promise<Library> => {
+    const { workspace } = await ctx.settings.get();
+    if (library?.workspace !== workspace) library = new Library(workspace, store, ctx.now);
+    return library;
+  };
+
+  return {
+    'settings:get': () => ctx.settings.get(),
+    'settings:update': async (input) => {
+      if (input.workspace !== undefined && !isAbsolute(input.workspace)) {
+        throw new AppError('workspace.unavailable', { path: input.workspace, detail: 'not an absolute path' });
+      }
+      const patch = input.workspace === undefined ? input : { ...input, workspace: resolve(input.workspace) };
+      return ctx.settings.update(patch);
+    },
+    'workspace:choose': async () => ({ path: await ctx.platform.chooseFolder() }),
+    'library:list': async () => {
+      const lib = await currentLibrary();
+      return { workspace: lib.workspace, entries: await lib.list() };
+    },
+    'library:trash': async () => ({ entries: await (await currentLibrary()).trashed() }),
+    'issue:create': async (input) => ({ slug: await (await currentLibrary()).create(input) }),
+    'issue:duplicate': async ({ slug }) => ({ slug: await (await currentLibrary()).duplicate(slug) }),
+    'issue:rename': async ({ slug, title }) => ({ slug: await (await currentLibrary()).rename(slug, title) }),
+    'issue:trash': async ({ slug }) => ({ trashId: await (await currentLibrary()).trash(slug) }),
+    'issue:restore': async ({ trashId }) => ({ slug: await (await currentLibrary()).restore(trashId) }),
+    'issue:open': async ({ slug }) => store.read((await currentLibrary()).dir(slug)),
+    'issue:save': async ({ slug, issue, stamp, checkpoint }) => {
+      const saved = await store.save((await currentLibrary()).dir(slug), issue, stamp, { checkpoint });
+      return { stamp: saved.stamp, savedAt: saved.issue.updatedAt };
+    },
+  };
+}
+

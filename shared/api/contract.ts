@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { IsoDateSchema, IssueSchema, IssueNumberSchema } from '../model/issue.js';
+import { TEMPLATE_IDS } from '../layout/templates.js';
+import { AppErrorDataSchema } from './errors.js';
+
+/**
+ * The one list of calls the renderer may make to the main process. `electron/ipc.ts`,
+ * `electron/preload.ts`, `renderer/api.ts` and the e2e harness all derive from it.
+ * Key: channel `domain:verb`; value: input schema (parsed in the main process) and
+ * output schema (the type the renderer receives).
+ */
+
+/** The name of an issue folder inside the workspace: one path segment, never hidden, never `..`. */
+export const SlugSchema = z
+  .string()
+  .min(1)
+  .max(120)
+  .refine((s) => !/[/\\\0]/.test(s) && !s.startsWith('.') && s.trim() === s, { message: 'not a folder name' });
+
+export const LanguageSchema = z.enum(['zh-CN', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const SettingsSchema = z.object({
+  /** Absolute path of the workspace folder. */
+  workspace: z.string().min(1),
+  language: LanguageSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** What the library shows of one issue; cached in the workspace index. */
+export const IssueSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publication: z.string(),
+  publisher: z.string(),
+  number: IssueNumberSchema,
+  date: IsoDateSchema,
+  sectionCount: z.number().int(),
+  articleCount: z.number().int(),
+  chars: z.number().int(),
+  /** ISO timestamp of the last edit. */
+  updatedAt: z.string(),
+});
+export type IssueSummary = z.infer<typeof IssueSummarySchema>;
+
+/** One folder of the library: a readable issue, or a damaged one with the reason. */
+export const LibraryEntrySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), slug: z.string(), summary: IssueSummarySchema }),
+  z.object({ status: z.literal('damaged'), slug: z.string(), error: AppErrorDataSchema }),
+]);
+export type LibraryEntry = z.infer<typeof LibraryEntrySchema>;
+
+export const TrashEntrySchema = z.object({
+  trashId: z.string(),
+  slug: z.string(),
+  trashedAt: z.string(),
+  summary: IssueSummarySchema.nullable(),
+});
+export type TrashEntry = z.infer<typeof TrashEntrySchema>;
+
+/** The fields of the “new issue” form. */
+export const NewIssueInputSchema = z.object({
+  template: z.enum(TEMPLATE_IDS),
+  publicationName: z.string().trim().min(1).max(100),
+  publisher: z.string().trim().max(200).default(''),
+  year: z.number().int().min(1900).max(2999),
+  no: z.number().int().min(1).max(999),
+  serial: z.number().int().min(1).max(99999).nullable().default(null),
+  date: IsoDateSchema,
+});
+export type NewIssueInput = z.infer<typeof NewIssueInputSchema>;
+
+/** A content hash of `issue.json` as last read or written; a save must present it. */
+const StampSchema = z.string().regex(/^[0-9a-f]{64}$/);
+const empty = z.object({}).strict();
+const slugInput = z.object({ slug: SlugSchema }).strict();
+
+export const contract = {
+  'settings:get': { input: empty, output: SettingsSchema },
+  'settings:update': {
+    input: z.object({ workspace: z.string().min(1).max(4096).optional(), language: LanguageSchema.optional() }).strict(),
+    output: SettingsSchema,
+  },
+  'workspace:choose': { input: empty, output: z.object({ path: z.string().nullable() }) },
+  'library:list': {
+    input: empty,
+    output: z.object({ workspace: z.string(), entries: z.array(LibraryEntrySchema) }),
+  },
+  'library:trash': { input: empty, output: z.object({ entries: z.array(TrashEntrySchema) }) },
+  'issue:create': { input: NewIssueInputSchema.strict(), output: z.object({ slug: z.string() }) },
+  'issue:duplicate': { input: slugInput, output: z.object({ slug: z.string() }) },
+  'issue:rename': {
+    input: z.object({ slug: SlugSchema, title: z.string().trim().min(1).max(200) }).strict(),
+    output: z.object({ slug: z.string() }),
+  },
+  'issue:trash': { input: slugInput, output: z.object({ trashId: z.string() }) },
+  'issue:restore': {
+    input: z.object({ trashId: SlugSchema }).strict(),
+    output: z.object({ slug: z.string() }),
+  },
+  'issue:open': { input: slugInput, output: z.object({ issue: IssueSchema, stamp: StampSchema }) },
+  'issue:save': {
+    input: z
+      .object({
+        slug: SlugSchema,
+        issue: IssueSchema,
+        stamp: StampSchema,
+        /** true for an explicit save (Ctrl/Cmd+S): also keeps a history version. */
+        checkpoint: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ stamp: StampSchema, savedAt: z.string() }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+/** The channels, in a stable order, for the preload and the harness. */
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** What every call returns across the boundary: a value, or an error the UI can word. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof AppErrorDataSchema> };
+
+/** The API the main process implements: one async function per channel. */
+export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
+
+/** The API the renderer sees on `window.masthead`: one function per channel, returning a Result. */
+export type Bridge = { [C in Channel]: (input: Input<C>) => Promise<Result<Output<C>>> };
+
+/** Commands the application menu sends to the renderer (channel `menu:command`). */
+export const MENU_COMMANDS = ['newIssue', 'save', 'showLibrary', 'settings'] as const;
+export const MenuCommandSchema = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+export const MENU_CHANNEL = 'menu:command';
+
+/** `window.masthead`: the calls of the contract plus the menu subscription. */
+export interface MastheadWindowApi {
+  invoke: Bridge;
+  /** Calls `listener` for each menu command; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
