@@ -1,0 +1,140 @@
+import { ArticleKindSchema, ArticleStatusSchema, type Article, type Issue } from '../../../shared/model/issue.js';
+import { blockLines } from '../../../shared/model/text.js';
+import { findArticle } from '../../../shared/model/ops.js';
+import { articleChars } from '../../../shared/model/text.js';
+import { useI18n } from '../../i18n/I18n.js';
+
+interface ArticlePaneProps {
+  issue: Issue;
+  article: Article;
+  onChange(patch: Partial<Omit<Article, 'id'>>, field: string): void;
+  onMove(toSectionId: string, toIndex: number): void;
+  onDelete(): void;
+}
+
+/** The selected article: its headline block, kind, status and place in the issue. */
+export function ArticlePane({ issue, article, onChange, onMove, onDelete }: ArticlePaneProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const place = findArticle(issue, article.id);
+  if (!place) return null;
+  const { section, index } = place;
+  const paragraphs = article.body.root.children.flatMap((b) =>
+    b.type === 'figure' ? [`［${b.caption}］`] : blockLines(b),
+  );
+
+  return (
+    <article className="pane article-pane" aria-label={article.headline}>
+      <div className="pane-toolbar">
+        <span className="pane-crumb">
+          <span className="banner-chip">{section.title}</span>
+          <span className="muted">{t('issue.articleChars', { n: i18n.number(articleChars(article)) })}</span>
+        </span>
+        <span className="pane-actions">
+          <button type="button" className="btn btn-small" disabled={index === 0} onClick={() => onMove(section.id, index - 1)}>
+            ↑ {t('issue.moveUp')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={index === section.articles.length - 1}
+            onClick={() => onMove(section.id, index + 1)}
+          >
+            ↓ {t('issue.moveDown')}
+          </button>
+          <label className="inline-select">
+            <span>{t('issue.moveToSection')}</span>
+            <select
+              name="moveToSection"
+              value={section.id}
+              onChange={(e) => {
+                const target = issue.sections.find((s) => s.id === e.target.value);
+                if (target) onMove(target.id, target.articles.length);
+              }}
+            >
+              {issue.sections.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn btn-small btn-danger-quiet" onClick={onDelete}>
+            {t('issue.deleteArticle')}
+          </button>
+        </span>
+      </div>
+
+      <div className="headline-block">
+        <input
+          className="input-kicker"
+          name="kicker"
+          aria-label={t('article.kicker')}
+          placeholder={t('article.kicker')}
+          value={article.kicker}
+          onChange={(e) => onChange({ kicker: e.target.value }, 'kicker')}
+        />
+        <textarea
+          className="input-headline"
+          name="headline"
+          rows={2}
+          aria-label={t('article.headline')}
+          placeholder={t('article.headline')}
+          value={article.headline}
+          onChange={(e) => onChange({ headline: e.target.value }, 'headline')}
+        />
+        <input
+          className="input-deck"
+          name="deck"
+          aria-label={t('article.deck')}
+          placeholder={t('article.deck')}
+          value={article.deck}
+          onChange={(e) => onChange({ deck: e.target.value }, 'deck')}
+        />
+        <input
+          className="input-byline"
+          name="byline"
+          aria-label={t('article.byline')}
+          placeholder={t('article.byline')}
+          value={article.byline}
+          onChange={(e) => onChange({ byline: e.target.value }, 'byline')}
+        />
+      </div>
+
+      <div className="field-row meta-row">
+        <label className="inline-select">
+          <span>{t('article.kind')}</span>
+          <select name="kind" value={article.kind} onChange={(e) => onChange({ kind: ArticleKindSchema.parse(e.target.value) }, 'kind')}>
+            {ArticleKindSchema.options.map((k) => (
+              <option key={k} value={k}>
+                {t(`article.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-select">
+          <span>{t('article.status')}</span>
+          <select
+            name="status"
+            value={article.status}
+            onChange={(e) => onChange({ status: ArticleStatusSchema.parse(e.target.value) }, 'status')}
+          >
+            {ArticleStatusSchema.options.map((s) => (
+              <option key={s} value={s}>
+                {t(`article.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <div className="body-preview">
+        {paragraphs.length === 0 ? (
+          <p className="muted">{t('issue.bodyLater')}</p>
+        ) : (
+          paragraphs.map((p, i) => <p key={i}>{p}</p>)
+        )}
+      </div>
+    </article>
+  );
+}
