@@ -21,7 +21,6 @@ export function IssueCard({ entry, onOpen, onDuplicate, onRename, onTrash }: Iss
           <div className="issue-card-badge">{t('library.damaged')}</div>
           <div className="issue-card-title">{entry.slug}</div>
           <p className="issue-card-error">{i18n.error(entry.error)}</p>
-          <p className="issue-card-meta">{t('library.damagedHint')}</p>
         </div>
         <div className="issue-card-actions">
           <button type="button" className="btn btn-quiet" onClick={onTrash}>
