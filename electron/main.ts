@@ -10,7 +10,8 @@ import { menuTemplate } from './menu.js';
 import { createHandlers } from './services/handlers.js';
 import { SettingsService } from './services/settings.js';
 
-const devUrl = process.env.MASTHEAD_DEV_URL;
+// `npm run dev:app` passes --dev-url to load the Vite dev server instead of the built files.
+const devUrl = process.argv.find((a) => a.startsWith('--dev-url='))?.slice('--dev-url='.length);
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = devUrl ?? pathToFileURL(rendererIndex).href;
 const trustedPrefix = devUrl ?? pathToFileURL(join(__dirname, '..', 'renderer')).href + '/';

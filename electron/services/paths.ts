@@ -13,6 +13,7 @@ export function issueDir(workspace: string, slug: string): string {
 }
 
 // Characters Windows, macOS or Linux refuse in a file name, and control characters.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const UNSAFE = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 
 /** A folder name for an issue made from its display name: safe on every platform, never hidden. */

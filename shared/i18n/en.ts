@@ -35,7 +35,6 @@ export const en: Messages = {
   'library.chars': '{n} {n:character|characters}',
   'library.lastEdited': 'Last edited {time}',
   'library.damaged': 'Cannot be opened',
-  'library.damagedHint': 'The file was left exactly as it is.',
   'library.open': 'Open',
   'library.duplicate': 'Duplicate as next issue',
   'library.rename': 'Rename',

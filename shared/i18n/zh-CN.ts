@@ -36,7 +36,6 @@ export const zhCN = {
   'library.chars': '{n} 字',
   'library.lastEdited': '最后编辑 {time}',
   'library.damaged': '无法打开',
-  'library.damagedHint': '文件保持原样，未作任何改动。',
   'library.open': '打开',
   'library.duplicate': '复制为下一期',
   'library.rename': '重命名',

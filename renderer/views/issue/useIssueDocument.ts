@@ -111,8 +111,7 @@ export function useIssueDocument(slug: string): IssueDocument {
       inFlight.current = null;
       if (version.current !== savedVersion.current && !blocked.current) schedule();
     },
-    // schedule is stable (declared below with refs only)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `schedule` (declared below) only touches refs, so `save` depends on the slug alone.
     [slug],
   );
 
