@@ -14,7 +14,7 @@ import { SettingsService } from './services/settings.js';
 const devUrl = process.argv.find((a) => a.startsWith('--dev-url='))?.slice('--dev-url='.length);
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = devUrl ?? pathToFileURL(rendererIndex).href;
-const trustedPrefix = devUrl ?? pathToFileURL(join(__dirname, '..', 'renderer')).href + '/';
+const trustedPrefix = devUrl ? `${new URL(devUrl).origin}/` : pathToFileURL(join(__dirname, '..', 'renderer')).href + '/';
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/api/errors.js';
-import { NewIssueInputSchema, type Language } from '../../shared/api/contract.js';
+import type { Language } from '../../shared/api/contract.js';
 import { TEMPLATE_IDS, type TemplateId } from '../../shared/layout/templates.js';
 import { IsoDateSchema, type Issue } from '../../shared/model/issue.js';
 import { formatIssueLine, parseIssueNumberArg } from '../../shared/model/issueLine.js';
@@ -9,7 +9,8 @@ import { translate, translateError } from '../../shared/i18n/translate.js';
 import { IssueStore } from '../services/issueStore.js';
 import { Library } from '../services/library.js';
 import { localIsoDate } from '../services/paths.js';
-import { badOption, parseCommandArgs, required } from './args.js';
+import { badOption, parseCommandArgs, parseNewIssueFields, required } from './args.js';
+import { importCommand } from './importCommand.js';
 
 /** Where a command writes; the tests pass buffers, the binary passes process streams. */
 export interface CliIo {
@@ -47,10 +48,14 @@ export async function newCommand(io: CliIo, args: string[]): Promise<number> {
   if (serial !== null && !(Number.isInteger(serial) && serial >= 1)) throw badOption(io.lang, 'new', '--serial', values.serial ?? '');
   const template = (values.template ?? 'bulletin') as TemplateId;
   if (!TEMPLATE_IDS.includes(template)) throw badOption(io.lang, 'new', '--template', template);
-  const input = NewIssueInputSchema.safeParse({ template, publicationName: name, publisher: values.publisher ?? '', ...number, serial, date });
-  if (!input.success) throw badOption(io.lang, 'new', '--name', name);
+  const input = parseNewIssueFields(
+    io.lang,
+    'new',
+    { template, publicationName: name, publisher: values.publisher ?? '', ...number, serial, date },
+    values,
+  );
   const library = new Library(workspace, new IssueStore(), io.now);
-  const slug = await library.create(input.data);
+  const slug = await library.create(input);
   io.out(`${library.dir(slug)}\n`);
   return 0;
 }
@@ -144,6 +149,8 @@ export async function runCli(argv: string[], io: CliIo, err: (text: string) => v
         return await listCommand(io, rest);
       case 'show':
         return await showCommand(io, rest);
+      case 'import':
+        return await importCommand(io, rest, err);
       case undefined:
       case '--help':
       case '-h':

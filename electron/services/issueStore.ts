@@ -1,5 +1,5 @@
 import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import { AppError, describeZodError } from '../../shared/api/errors.js';
 import { IssueSchema, type Issue } from '../../shared/model/issue.js';
@@ -113,7 +113,7 @@ export class IssueStore {
     const stamp = this.adapter(db).stamp;
     const issue = db.data;
     db.data = null; // the caller owns the issue now; the store keeps no copy
-    if (issue === null || stamp === null) throw new AppError('issue.notFound', { slug: dir });
+    if (issue === null || stamp === null) throw new AppError('issue.notFound', { slug: basename(dir) });
     return { issue, stamp };
   }
 
@@ -144,7 +144,7 @@ export class IssueStore {
       try {
         await mkdir(dir, { recursive: false });
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('issue.exists', { slug: dir });
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new AppError('issue.exists', { slug: basename(dir) });
         throw new AppError('issue.unwritable', { path: dir, detail: errnoCode(err) });
       }
       await mkdir(join(dir, ASSETS_DIR));
@@ -161,7 +161,7 @@ export class IssueStore {
   save(dir: string, issue: Issue, expectedStamp: string, options: { checkpoint?: boolean } = {}): Promise<StoredIssue> {
     return this.queue.run(dir, async () => {
       const onDisk = await this.diskStamp(dir);
-      if (onDisk === null) throw new AppError('issue.notFound', { slug: dir });
+      if (onDisk === null) throw new AppError('issue.notFound', { slug: basename(dir) });
       if (onDisk !== expectedStamp) throw new AppError('issue.changedOnDisk', { path: join(dir, ISSUE_FILE) });
       const next = IssueSchema.parse({ ...issue, updatedAt: this.now().toISOString() });
       const stamp = await this.writeNow(dir, next);

@@ -12,10 +12,10 @@ import {
 } from '../../shared/api/contract.js';
 import { AppError, toErrorData } from '../../shared/api/errors.js';
 import { createIssue, nextIssue } from '../../shared/model/factory.js';
-import type { Issue } from '../../shared/model/issue.js';
+import type { Issue, Section } from '../../shared/model/issue.js';
 import { formatIssueLine } from '../../shared/model/issueLine.js';
 import { issueChars } from '../../shared/model/text.js';
-import { DurableJsonFile } from './durableFile.js';
+import { DurableJsonFile, KeyedQueue } from './durableFile.js';
 import { ASSETS_DIR, ISSUE_FILE, IssueStore } from './issueStore.js';
 import { issueDir, localIsoDate, slugify, uniqueName } from './paths.js';
 
@@ -69,6 +69,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, f: (item: T)
  */
 export class Library {
   private readonly index: Low<LibraryIndex>;
+  private readonly naming = new KeyedQueue();
 
   constructor(
     readonly workspace: string,
@@ -99,6 +100,8 @@ export class Library {
   }
 
   private async loadIndex(): Promise<LibraryIndex> {
+    // lowdb keeps the old data when the file is missing: start empty so a deleted index is rebuilt.
+    this.index.data = { version: 1, entries: {} };
     try {
       await this.index.read();
     } catch {
@@ -147,17 +150,24 @@ export class Library {
     }
   }
 
-  private async newSlug(base: string): Promise<string> {
-    await this.ensureWorkspace();
-    return uniqueName(slugify(base), (name) => existsSync(join(this.workspace, name)));
+  /**
+   * Picks a free folder name from `base` and lets `use` take it, one at a time: two
+   * issues created at the same moment never pick the same name.
+   */
+  private claim<T>(base: string, use: (slug: string) => Promise<T>): Promise<T> {
+    return this.naming.run('names', async () => {
+      await this.ensureWorkspace();
+      return use(uniqueName(slugify(base), (name) => existsSync(join(this.workspace, name))));
+    });
   }
 
-  /** Creates an issue from a template; returns its folder name. */
-  async create(input: NewIssueInput): Promise<string> {
-    const issue = createIssue(input, this.now().toISOString());
-    const slug = await this.newSlug(defaultSlugBase(issue));
-    await this.store.create(this.dir(slug), issue);
-    return slug;
+  /** Creates an issue from a template, with `sections` when given; returns its folder name. */
+  async create(input: NewIssueInput, sections: Section[] = []): Promise<string> {
+    const issue = { ...createIssue(input, this.now().toISOString()), sections };
+    return this.claim(defaultSlugBase(issue), async (slug) => {
+      await this.store.create(this.dir(slug), issue);
+      return slug;
+    });
   }
 
   /** Creates the next issue after `slug`: number + 1, date today, sections and layout kept, no articles. */
@@ -166,9 +176,11 @@ export class Library {
     const { issue } = await this.store.read(source);
     const now = this.now();
     const next = nextIssue(issue, localIsoDate(now), now.toISOString());
-    const newSlug = await this.newSlug(defaultSlugBase(next));
+    const newSlug = await this.claim(defaultSlugBase(next), async (slug) => {
+      await this.store.create(this.dir(slug), next);
+      return slug;
+    });
     const target = this.dir(newSlug);
-    await this.store.create(target, next);
     if (next.masthead.titleAssetId) {
       const asset = next.masthead.titleAssetId;
       await copyFile(join(source, ASSETS_DIR, asset), join(target, ASSETS_DIR, asset)).catch(() => undefined);
@@ -183,9 +195,10 @@ export class Library {
     await this.store.save(dir, { ...issue, title }, stamp);
     const base = slugify(title);
     if (base === slug) return slug;
-    const newSlug = await this.newSlug(title);
-    await rename(dir, this.dir(newSlug));
-    return newSlug;
+    return this.claim(title, async (newSlug) => {
+      await rename(dir, this.dir(newSlug));
+      return newSlug;
+    });
   }
 
   /** Moves an issue folder into the workspace trash; returns its id there. */
@@ -220,9 +233,10 @@ export class Library {
   async restore(trashId: string): Promise<string> {
     const from = issueDir(join(this.workspace, TRASH_DIR), trashId);
     if (!existsSync(from)) throw new AppError('trash.notFound', { trashId });
-    const slug = await this.newSlug(trashId.slice(0, trashId.lastIndexOf('~')) || trashId);
-    await rename(from, this.dir(slug));
-    return slug;
+    return this.claim(trashId.slice(0, trashId.lastIndexOf('~')) || trashId, async (slug) => {
+      await rename(from, this.dir(slug));
+      return slug;
+    });
   }
 }
 

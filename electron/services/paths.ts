@@ -3,6 +3,9 @@ import { AppError } from '../../shared/api/errors.js';
 
 /** The folder of `slug` inside `workspace`; refuses anything that would land outside it. */
 export function issueDir(workspace: string, slug: string): string {
+  if (slug === '' || slug === '.' || slug === '..' || /[/\\\0]/.test(slug) || isAbsolute(slug)) {
+    throw new AppError('path.outsideWorkspace', { path: slug });
+  }
   const root = resolve(workspace);
   const dir = resolve(root, slug);
   const rel = relative(root, dir);
