@@ -2,9 +2,9 @@
 // plain-Node services. Everything with logic lives in electron/services (tested in Node).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type OpenDialogOptions } from 'electron';
 import { MENU_CHANNEL, type MenuCommand, type Settings } from '../shared/api/contract.js';
-import { languageFromLocale } from '../shared/i18n/translate.js';
+import { languageFromLocale, translate } from '../shared/i18n/translate.js';
 import { registerIpc, trustUrlPrefixes } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { createHandlers } from './services/handlers.js';
@@ -71,6 +71,20 @@ async function main(): Promise<void> {
         const options = { properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
         const result = focused ? await dialog.showOpenDialog(focused, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      async chooseFiles(kind) {
+        const focused = BrowserWindow.getFocusedWindow();
+        const { language } = await settings.get();
+        const filters =
+          kind === 'text'
+            ? [{ name: translate(language, 'import.filterText'), extensions: ['txt', 'md'] }]
+            : [{ name: translate(language, 'import.filterDocx'), extensions: ['docx'] }];
+        const options: OpenDialogOptions = {
+          properties: kind === 'text' ? ['openFile'] : ['openFile', 'multiSelections'],
+          filters,
+        };
+        const result = focused ? await dialog.showOpenDialog(focused, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? [] : result.filePaths;
       },
     },
   });

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { AppError } from '../../shared/api/errors.js';
 import type { Handlers } from '../../shared/api/contract.js';
+import { createIssueFromLines, issueFieldsFromFileName, readTextDraft } from './import/importText.js';
 import { IssueStore } from './issueStore.js';
 import { Library } from './library.js';
 import type { SettingsService } from './settings.js';
@@ -9,6 +10,8 @@ import type { SettingsService } from './settings.js';
 export interface Platform {
   /** Asks the user for a folder; null when they cancel. */
   chooseFolder(): Promise<string | null>;
+  /** Asks the user for files to import (text drafts or Word documents); empty when they cancel. */
+  chooseFiles(kind: 'text' | 'docx'): Promise<string[]>;
 }
 
 export interface ServiceContext {
@@ -52,6 +55,14 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'issue:trash': async ({ slug }) => ({ trashId: await (await currentLibrary()).trash(slug) }),
     'issue:restore': async ({ trashId }) => ({ slug: await (await currentLibrary()).restore(trashId) }),
     'issue:open': async ({ slug }) => store.read((await currentLibrary()).dir(slug)),
+    'import:chooseFiles': async ({ kind }) => ({ paths: await ctx.platform.chooseFiles(kind) }),
+    'import:previewText': async ({ path }) => {
+      const draft = await readTextDraft(path);
+      return { ...draft, fields: issueFieldsFromFileName(draft.fileName, ctx.now?.() ?? new Date()) };
+    },
+    'import:createFromLines': async ({ lines, fields }) => ({
+      slug: await createIssueFromLines(await currentLibrary(), lines, fields),
+    }),
     'issue:save': async ({ slug, issue, stamp, checkpoint }) => {
       const saved = await store.save((await currentLibrary()).dir(slug), issue, stamp, { checkpoint });
       return { stamp: saved.stamp, savedAt: saved.issue.updatedAt };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateSchema, IssueSchema, IssueNumberSchema } from '../model/issue.js';
 import { TEMPLATE_IDS } from '../layout/templates.js';
 import { AppErrorDataSchema } from './errors.js';
+import { LINE_ROLES } from '../import/text.js';
 
 /**
  * The one list of calls the renderer may make to the main process. `electron/ipc.ts`,
@@ -71,6 +72,19 @@ export const NewIssueInputSchema = z.object({
 export type NewIssueInput = z.infer<typeof NewIssueInputSchema>;
 
 /** A content hash of `issue.json` as last read or written; a save must present it. */
+/** One line of a text draft with its role (see shared/import/text.ts). */
+export const DraftLineSchema = z.object({
+  role: z.enum(LINE_ROLES),
+  text: z.string().max(100_000),
+});
+
+/** An absolute path of a file the user picked or dropped, with an extension the import takes. */
+const ImportPathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { message: 'not an absolute path' });
+
 const StampSchema = z.string().regex(/^[0-9a-f]{64}$/);
 const empty = z.object({}).strict();
 const slugInput = z.object({ slug: SlugSchema }).strict();
@@ -99,6 +113,23 @@ export const contract = {
     output: z.object({ slug: z.string() }),
   },
   'issue:open': { input: slugInput, output: z.object({ issue: IssueSchema, stamp: StampSchema }) },
+  'import:chooseFiles': {
+    input: z.object({ kind: z.enum(['text', 'docx']) }).strict(),
+    output: z.object({ paths: z.array(z.string()) }),
+  },
+  'import:previewText': {
+    input: z.object({ path: ImportPathSchema }).strict(),
+    output: z.object({
+      fileName: z.string(),
+      encoding: z.string(),
+      lines: z.array(DraftLineSchema),
+      fields: NewIssueInputSchema.omit({ template: true }),
+    }),
+  },
+  'import:createFromLines': {
+    input: z.object({ lines: z.array(DraftLineSchema).max(100_000), fields: NewIssueInputSchema }).strict(),
+    output: z.object({ slug: z.string() }),
+  },
   'issue:save': {
     input: z
       .object({

@@ -57,7 +57,7 @@ export interface AppHarness {
  */
 export async function openApp(
   browser: Browser,
-  options: { language?: Language; workspace?: string; dataDir?: string } = {},
+  options: { language?: Language; workspace?: string; dataDir?: string; files?: string[] } = {},
 ): Promise<AppHarness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build` first');
@@ -68,7 +68,14 @@ export async function openApp(
     workspace,
     language: options.language ?? 'zh-CN',
   });
-  const handlers = createHandlers({ settings, platform: { chooseFolder: async () => join(dataDir, 'Chosen') } });
+  const handlers = createHandlers({
+    settings,
+    platform: {
+      chooseFolder: async () => join(dataDir, 'Chosen'),
+      // The file dialog answers with the files the test chose.
+      chooseFiles: async () => options.files ?? [],
+    },
+  });
 
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
   const page = await context.newPage();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Language, LibraryEntry, NewIssueInput, Settings } from '../../../shared/api/contract.js';
+import type { Language, LibraryEntry, NewIssueInput, Output, Settings } from '../../../shared/api/contract.js';
+import type { DraftLine } from '../../../shared/import/text.js';
 import type { AppErrorData } from '../../../shared/api/errors.js';
 import { formatIssueLine } from '../../../shared/model/issueLine.js';
 import { call, errorData } from '../../api.js';
@@ -8,12 +9,18 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { useI18n } from '../../i18n/I18n.js';
 import { navigate } from '../../route.js';
 import { useMenuCommand } from '../../useMenuCommand.js';
+import { ImportPreview } from '../import/ImportPreview.js';
 import { IssueCard } from './IssueCard.js';
 import { NewIssueDialog } from './NewIssueDialog.js';
 import { SettingsDialog } from './SettingsDialog.js';
 import { TextDialog } from './TextDialog.js';
 
-type Modal = { kind: 'new' } | { kind: 'settings' } | { kind: 'rename'; slug: string; initial: string } | null;
+type Modal =
+  | { kind: 'new' }
+  | { kind: 'settings' }
+  | { kind: 'rename'; slug: string; initial: string }
+  | { kind: 'import'; draft: Output<'import:previewText'> }
+  | null;
 
 /** The library: every issue in the workspace folder. */
 export function LibraryView({
@@ -27,6 +34,7 @@ export function LibraryView({
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [modal, setModal] = useState<Modal>(null);
+  const [busy, setBusy] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -63,6 +71,29 @@ export function LibraryView({
     });
   };
 
+  const importText = async (path?: string) => {
+    try {
+      const chosen = path ?? (await call('import:chooseFiles', { kind: 'text' })).paths[0];
+      if (!chosen) return;
+      setModal({ kind: 'import', draft: await call('import:previewText', { path: chosen }) });
+    } catch (err) {
+      setError(errorData(err));
+    }
+  };
+
+  const createFromLines = async (lines: DraftLine[], fields: NewIssueInput) => {
+    setBusy(true);
+    try {
+      const { slug } = await call('import:createFromLines', { lines, fields });
+      setModal(null);
+      navigate({ view: 'issue', slug });
+    } catch (err) {
+      setError(errorData(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <div className="library">
       <header className="topbar">
@@ -94,6 +125,9 @@ export function LibraryView({
             </button>
             <button type="button" className="btn" onClick={() => void refresh()}>
               {t('library.refresh')}
+            </button>
+            <button type="button" className="btn" onClick={() => void importText()}>
+              {t('import.text')}
             </button>
             <button type="button" className="btn btn-primary" onClick={() => setModal({ kind: 'new' })}>
               {t('library.newIssue')}
@@ -142,6 +176,9 @@ export function LibraryView({
           </ul>
         )}
       </main>
+      {modal?.kind === 'import' && (
+        <ImportPreview draft={modal.draft} busy={busy} onCancel={() => setModal(null)} onCreate={createFromLines} />
+      )}
       {modal?.kind === 'new' && <NewIssueDialog onClose={() => setModal(null)} onCreate={create} />}
       {modal?.kind === 'settings' && (
         <SettingsDialog settings={settings} onClose={() => setModal(null)} onSettings={onSettings} />

@@ -20,7 +20,7 @@ async function app() {
     workspace: join(root, 'Default Workspace'),
     language: 'zh-CN',
   });
-  const handlers = createHandlers({ settings, platform: { chooseFolder: async () => join(root, 'Picked') }, now: () => NOW });
+  const handlers = createHandlers({ settings, platform: { chooseFolder: async () => join(root, 'Picked'), chooseFiles: async () => [] }, now: () => NOW });
   const call = (channel: string, input: unknown = {}) => dispatch(handlers, channel, input);
   /** Calls and expects success; returns the value. */
   const ok = async <T = Record<string, unknown>>(channel: string, input: unknown = {}): Promise<T> => {

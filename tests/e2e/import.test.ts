@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IssueSchema } from '../../shared/model/issue.js';
+import { bodyText } from '../../shared/model/text.js';
+import { launchChromium, openApp } from './harness.js';
+
+const SAMPLE = resolve(import.meta.dirname, '../../../shared/samples/yugong-2024-03.txt');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('importing a text draft in the app', () => {
+  it('previews the sample, lets the editor correct it, and creates the issue', async () => {
+    const app = await openApp(browser, { files: [SAMPLE] });
+    const { page } = app;
+    try {
+      await page.getByRole('button', { name: '导入文字稿' }).click();
+      const preview = page.getByRole('dialog', { name: '导入预览' });
+      await preview.waitFor();
+      expect(await preview.locator('.import-found').innerText()).toBe('4 个栏目 · 7 篇稿件 · 1 处图片');
+      expect(await preview.innerText()).toContain('编码 UTF-8');
+      await app.screenshot('import-preview');
+
+      // The editor decides the photo-news paragraph needs a headline: split its first sentence off.
+      const photoLine = preview.locator('.import-line').last();
+      const text = photoLine.locator('textarea');
+      await text.click();
+      await text.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(12, 12)); // after 向阳草木青,明媚春光暖。
+      await photoLine.getByRole('button', { name: '在光标处拆分' }).click();
+      const headlineLine = preview.locator('.import-line').nth(-2);
+      expect(await headlineLine.locator('textarea').inputValue()).toBe('向阳草木青,明媚春光暖。');
+      await headlineLine.locator('textarea').focus();
+      await page.keyboard.press('Alt+2');
+      expect(await headlineLine.getAttribute('data-role')).toBe('headline');
+
+      // Move the competition story into 渝工暖心.
+      const story = preview.locator('.import-line', { has: page.locator('textarea', { hasText: '城口县首届' }) });
+      await story.locator('select.import-move').selectOption({ label: '渝工暖心' });
+
+      await preview.locator('input[name=publicationName]').fill('渝工');
+      await preview.getByRole('button', { name: '创建这一期' }).click();
+      await page.locator('.issue-view').waitFor();
+
+      const slug = decodeURIComponent(page.url().split('#/issue/')[1]);
+      const issue = IssueSchema.parse(JSON.parse(await readFile(join(app.workspace, slug, 'issue.json'), 'utf8')));
+      expect(issue.publication.name).toBe('渝工');
+      expect(issue.number).toMatchObject({ year: 2024, no: 3 });
+      expect(issue.sections.map((s) => s.title)).toEqual(['渝工铸魂', '渝工建功', '渝工暖心', '图片新闻']);
+      expect(issue.sections[2].articles.map((a) => a.headline)).toEqual([
+        '璧山区总工会发布 62项“惠民强企”服务事项清单',
+        '城口县首届“卓越杯” 电力行业职工劳动技能竞赛举办',
+      ]);
+      const photo = issue.sections[3].articles[0];
+      expect(photo.kind).toBe('photo');
+      expect(photo.headline).toBe('向阳草木青,明媚春光暖。');
+      expect(bodyText(photo.body).startsWith('3月17日')).toBe(true);
+      await page.locator('.tree-article', { hasText: '巾帼匠心筑梦' }).click();
+      await page.locator('.body-preview').getByText('［巾帼劳模工匠大宣讲现场］').waitFor();
+      await app.screenshot('imported-issue');
+    } finally {
+      await app.close();
+    }
+  });
+});
