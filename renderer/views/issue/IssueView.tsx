@@ -20,6 +20,7 @@ import { useI18n } from '../../i18n/I18n.js';
 import { navigate } from '../../route.js';
 import { useMenuCommand } from '../../useMenuCommand.js';
 import { ArticlePane } from './ArticlePane.js';
+import { Inspector } from './inspector/Inspector.js';
 import { SaveStatus } from './SaveStatus.js';
 import { SectionPane } from './SectionPane.js';
 import { SectionTree, type Selection } from './SectionTree.js';
@@ -200,6 +201,7 @@ export function IssueView({
             <div className="pane pane-empty muted">{t('issue.selectArticle')}</div>
           )}
         </main>
+        <Inspector issue={issue} onChange={(change, field) => doc.edit(change, field)} preview={null} />
       </div>
       {confirm && (
         <Dialog

@@ -43,3 +43,6 @@ export function fontStack(family: string): string {
   if (isBundledFont(family)) return quote(BUNDLED_FONTS[family].css);
   return `${quote(family)}, ${quote(BUNDLED_FONTS[standInFor(family)].css)}`;
 }
+
+/** System fonts an editor may choose by name (present on most Chinese Windows machines). */
+export const SYSTEM_FONTS = ['宋体', '仿宋_GB2312', '仿宋', '黑体', '楷体_GB2312', '楷体', '方正小标宋简体', '微软雅黑'] as const;
