@@ -22,7 +22,7 @@ function mastheadHtml(issue: Issue, assets: AssetResolver): string {
   const title = titleImage ? `<img src="${titleImage}" alt="${escapeHtml(p.name)}">` : escapeHtml(p.name);
   const top =
     p.internal || p.permit
-      ? `<div class="mh-top"><span>${p.internal ? '内部资料　免费交流' : ''}</span><span>${p.permit ? escapeHtml(p.permit) : ''}</span></div>`
+      ? `<div class="mh-top"><span>${p.internal ? '内部资料\u3000免费交流' : ''}</span><span>${p.permit ? escapeHtml(p.permit) : ''}</span></div>`
       : '';
   return `<header class="masthead">
 ${top}<h1 class="mh-title">${title}</h1>
@@ -109,7 +109,7 @@ function colophonHtml(issue: Issue): string {
   ].filter(Boolean);
   const peopleLine =
     people.length || c.copies !== null
-      ? `<div class="col-line"><span>${people.join('　')}</span><span>${c.copies !== null ? `共印${c.copies}份` : ''}</span></div>`
+      ? `<div class="col-line"><span>${people.join('\u3000')}</span><span>${c.copies !== null ? `共印${c.copies}份` : ''}</span></div>`
       : '';
   return `<footer class="colophon">
 <div class="rule"></div>
@@ -127,7 +127,7 @@ ${peopleLine}
  */
 export function toPrintHtml(issue: Issue, options: PrintOptions, assets: AssetResolver): string {
   const line = formatIssueLine(issue.number);
-  const header = issue.layout.header.text || `${issue.publication.name}　${line}`;
+  const header = issue.layout.header.text || `${issue.publication.name}\u3000${line}`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
