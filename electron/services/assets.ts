@@ -61,3 +61,55 @@ export class AssetStore {
     }
   }
 }
+
+/** Pixel size read from an image's header (PNG IHDR, JPEG SOFn, GIF screen, WebP VP8/VP8L/VP8X); null when unreadable. */
+export function imageSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const type = sniffImageType(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    switch (type) {
+      case 'png':
+        return { width: view.getUint32(16), height: view.getUint32(20) };
+      case 'gif':
+        return { width: view.getUint16(6, true), height: view.getUint16(8, true) };
+      case 'webp':
+        return webpSize(bytes, view);
+      case 'jpg':
+        return jpegSize(bytes, view);
+      default:
+        return null;
+    }
+  } catch {
+    return null; // a truncated header
+  }
+}
+
+function webpSize(bytes: Uint8Array, view: DataView): { width: number; height: number } | null {
+  const chunk = String.fromCharCode(bytes[12], bytes[13], bytes[14], bytes[15]);
+  if (chunk === 'VP8X') {
+    const w = 1 + (bytes[24] | (bytes[25] << 8) | (bytes[26] << 16));
+    const h = 1 + (bytes[27] | (bytes[28] << 8) | (bytes[29] << 16));
+    return { width: w, height: h };
+  }
+  if (chunk === 'VP8L') {
+    const b = view.getUint32(21, true);
+    return { width: (b & 0x3fff) + 1, height: ((b >> 14) & 0x3fff) + 1 };
+  }
+  if (chunk === 'VP8 ') return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+  return null;
+}
+
+function jpegSize(bytes: Uint8Array, view: DataView): { width: number; height: number } | null {
+  let at = 2;
+  while (at + 9 < bytes.length) {
+    if (bytes[at] !== 0xff) return null;
+    const marker = bytes[at + 1];
+    const length = view.getUint16(at + 2);
+    // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { width: view.getUint16(at + 7), height: view.getUint16(at + 5) };
+    }
+    at += 2 + length;
+  }
+  return null;
+}

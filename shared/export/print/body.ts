@@ -1,13 +1,8 @@
 import type { BlockNode, FigureNode, ListNode } from '../../model/body.js';
+import type { AssetResolver } from '../assets.js';
 import { escapeHtml, inlineHtml } from './inline.js';
 
-/** Gives the print HTML what it needs of an image: a data: URL and pixel size. */
-export interface AssetResolver {
-  /** `data:` URL of the asset, or null when the file is missing. */
-  dataUrl(assetId: string): string | null;
-  /** Pixel size of the asset, or null when unknown. */
-  size(assetId: string): { width: number; height: number } | null;
-}
+
 
 const ALIGN: Record<string, string> = { left: 'left', start: 'left', center: 'center', right: 'right', end: 'right' };
 

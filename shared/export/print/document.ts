@@ -1,6 +1,7 @@
 import type { Article, Issue, Section } from '../../model/issue.js';
 import { formatIssueLine } from '../../model/issueLine.js';
-import { bodyHtml, figureHtml, type AssetResolver } from './body.js';
+import type { AssetResolver } from '../assets.js';
+import { bodyHtml, figureHtml } from './body.js';
 import { printCss } from './css.js';
 import { escapeHtml } from './inline.js';
 

@@ -11,7 +11,7 @@ import type { Issue } from '../../../../shared/model/issue.js';
 
 const SAMPLE = readFileSync(new URL('../../../../../shared/samples/yugong-2024-03.txt', import.meta.url), 'utf8');
 const GOLDEN = new URL('../../../golden/sample-print.html', import.meta.url);
-const noAssets = { dataUrl: () => null, size: () => null };
+const noAssets = { dataUrl: () => null, size: () => null, bytes: () => null };
 
 function sampleIssue(): Issue {
   const issue = createIssue(
@@ -89,7 +89,7 @@ describe('print pieces', () => {
     const issue = sampleIssue();
     const id = `${'a'.repeat(64)}.png`;
     issue.sections = [{ id: 'sec000001', title: '', articles: [{ ...issue.sections[1].articles[0], body: bodyOf([figureNode('图注', id), paragraphNode('正文。')]) }] }];
-    const html = toPrintHtml(issue, { fontCss: '' }, { dataUrl: () => 'data:image/png;base64,AAAA', size: () => ({ width: 1600, height: 900 }) });
+    const html = toPrintHtml(issue, { fontCss: '' }, { dataUrl: () => 'data:image/png;base64,AAAA', size: () => ({ width: 1600, height: 900 }), bytes: () => null });
     expect(html).toContain('<img src="data:image/png;base64,AAAA" alt="图注" style="aspect-ratio:1600/900">');
   });
 });
