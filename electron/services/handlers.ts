@@ -4,6 +4,7 @@ import type { Handlers } from '../../shared/api/contract.js';
 import { createIssueFromLines, issueFieldsFromFileName, readTextDraft } from './import/importText.js';
 import { IssueStore } from './issueStore.js';
 import { Library } from './library.js';
+import { listTemplates, saveTemplate } from './templates.js';
 import type { SettingsService } from './settings.js';
 
 /** What the handlers need from the platform (Electron dialogs in the app, fixed answers in tests). */
@@ -63,6 +64,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'import:createFromLines': async ({ lines, fields }) => ({
       slug: await createIssueFromLines(await currentLibrary(), lines, fields),
     }),
+    'template:list': async () => ({ templates: await listTemplates((await currentLibrary()).workspace) }),
+    'template:save': async ({ name, layout }) => ({ id: await saveTemplate((await currentLibrary()).workspace, name, layout) }),
     'issue:save': async ({ slug, issue, stamp, checkpoint }) => {
       const saved = await store.save((await currentLibrary()).dir(slug), issue, stamp, { checkpoint });
       return { stamp: saved.stamp, savedAt: saved.issue.updatedAt };

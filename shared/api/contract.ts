@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, IssueSchema, IssueNumberSchema } from '../model/issue.js';
+import { LayoutSchema } from '../model/layout.js';
 import { TEMPLATE_IDS } from '../layout/templates.js';
 import { AppErrorDataSchema } from './errors.js';
 import { LINE_ROLES } from '../import/text.js';
@@ -129,6 +130,16 @@ export const contract = {
   'import:createFromLines': {
     input: z.object({ lines: z.array(DraftLineSchema).max(100_000), fields: NewIssueInputSchema }).strict(),
     output: z.object({ slug: z.string() }),
+  },
+  'template:list': {
+    input: empty,
+    output: z.object({
+      templates: z.array(z.object({ id: z.string(), name: z.string(), builtIn: z.boolean(), layout: LayoutSchema })),
+    }),
+  },
+  'template:save': {
+    input: z.object({ name: z.string().trim().min(1).max(100), layout: LayoutSchema }).strict(),
+    output: z.object({ id: z.string() }),
   },
   'issue:save': {
     input: z

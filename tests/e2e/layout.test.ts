@@ -58,3 +58,35 @@ describe('the layout inspector', () => {
     }
   });
 });
+
+describe('layout templates', () => {
+  it('saves the current layout as a template that another issue can apply', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    try {
+      const base = { template: 'bulletin' as const, publisher: '', year: 2024, no: 1, serial: null, date: '2024-01-10' };
+      const a = await app.handlers['issue:create']({ ...base, publicationName: '甲刊' });
+      const b = await app.handlers['issue:create']({ ...base, publicationName: '乙刊' });
+      const origin = page.url().split('#')[0];
+      await page.goto(`${origin}#/issue/${encodeURIComponent(a.slug)}`);
+      await page.getByRole('tab', { name: '版式' }).click();
+      await page.locator('select[name=columns]').selectOption('3');
+      await page.locator('input[name=accent]').fill('#1f4e9c');
+      await page.getByRole('button', { name: '将当前版式另存为模板…' }).click();
+      await page.getByRole('dialog').locator('input[name=text]').fill('蓝色三栏');
+      await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+      await page.locator('.save-status[data-state="saved"]').waitFor();
+
+      await page.goto(`${origin}#/issue/${encodeURIComponent(b.slug)}`);
+      await page.getByRole('tab', { name: '版式' }).click();
+      await page.locator('select[name=template]').selectOption({ label: '蓝色三栏' });
+      await page.locator('.save-status[data-state="saved"]').waitFor();
+      const issue = IssueSchema.parse(JSON.parse(await readFile(join(app.workspace, b.slug, 'issue.json'), 'utf8')));
+      expect(issue.layout.columns).toBe(3);
+      expect(issue.layout.accentColor).toBe('#1f4e9c');
+      expect(issue.layout.template).toBe('user-蓝色三栏');
+    } finally {
+      await app.close();
+    }
+  });
+});

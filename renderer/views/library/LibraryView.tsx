@@ -13,7 +13,7 @@ import { ImportPreview } from '../import/ImportPreview.js';
 import { IssueCard } from './IssueCard.js';
 import { NewIssueDialog } from './NewIssueDialog.js';
 import { SettingsDialog } from './SettingsDialog.js';
-import { TextDialog } from './TextDialog.js';
+import { TextDialog } from '../../components/TextDialog.js';
 
 type Modal =
   | { kind: 'new' }

@@ -1,8 +1,12 @@
-import { useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { AppErrorData } from '../../../../shared/api/errors.js';
+import { call, errorData } from '../../../api.js';
+import { ErrorBanner } from '../../../components/ErrorBanner.js';
+import { TextDialog } from '../../../components/TextDialog.js';
 import type { Issue } from '../../../../shared/model/issue.js';
 import { useI18n } from '../../../i18n/I18n.js';
 import { IssueInfoPanel } from './IssueInfoPanel.js';
-import { LayoutInspector } from './LayoutInspector.js';
+import { LayoutInspector, type TemplateChoice } from './LayoutInspector.js';
 
 export type InspectorTab = 'preview' | 'layout' | 'info';
 
@@ -18,6 +22,23 @@ export function Inspector({
 }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<InspectorTab>('preview');
+  const [templates, setTemplates] = useState<TemplateChoice[]>([]);
+  const [naming, setNaming] = useState(false);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const loadTemplates = useCallback(() => {
+    call('template:list', {}).then((r) => setTemplates(r.templates), (err: unknown) => setError(errorData(err)));
+  }, []);
+  useEffect(loadTemplates, [loadTemplates]);
+  const saveTemplate = async (name: string) => {
+    setNaming(false);
+    try {
+      const { id } = await call('template:save', { name, layout: issue.layout });
+      onChange((i) => ({ ...i, layout: { ...i.layout, template: id } }), 'layout:template');
+      loadTemplates();
+    } catch (err) {
+      setError(errorData(err));
+    }
+  };
   const tabs: InspectorTab[] = ['preview', 'layout', 'info'];
   return (
     <aside className="inspector" aria-label={t(`inspector.${tab}`)}>
@@ -36,8 +57,24 @@ export function Inspector({
         ))}
       </div>
       {tab === 'preview' && preview}
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {tab === 'layout' && (
-        <LayoutInspector layout={issue.layout} onChange={(layout, field) => onChange((i) => ({ ...i, layout }), `layout:${field}`)} />
+        <LayoutInspector
+          layout={issue.layout}
+          templates={templates}
+          onChange={(layout, field) => onChange((i) => ({ ...i, layout }), `layout:${field}`)}
+          onSaveTemplate={() => setNaming(true)}
+        />
+      )}
+      {naming && (
+        <TextDialog
+          title={t('layout.saveTemplate')}
+          label={t('layout.templateName')}
+          initial=""
+          submitLabel={t('common.ok')}
+          onClose={() => setNaming(false)}
+          onSubmit={(name) => void saveTemplate(name)}
+        />
       )}
       {tab === 'info' && <IssueInfoPanel issue={issue} onChange={onChange} />}
     </aside>

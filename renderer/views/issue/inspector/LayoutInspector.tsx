@@ -1,14 +1,24 @@
 import type { ReactNode } from 'react';
 import { BUNDLED_FONTS, SYSTEM_FONTS } from '../../../../shared/export/print/fonts.js';
 import { PAGE_SIZES, PAGE_SIZE_PRESETS, type PageSizePreset } from '../../../../shared/layout/pageSizes.js';
-import { TEMPLATE_IDS, templateLayout, type TemplateId } from '../../../../shared/layout/templates.js';
+import type { TemplateId } from '../../../../shared/layout/templates.js';
 import { FONT_ROLES, type FontRole, type Layout, type PageNumberStyle } from '../../../../shared/model/layout.js';
 import { CHINESE_FONT_SIZES } from '../../../../shared/typography/fontSizes.js';
 import { useI18n } from '../../../i18n/I18n.js';
 
+/** A template the editor can apply: built in or saved in the workspace. */
+export interface TemplateChoice {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  layout: Layout;
+}
+
 interface LayoutInspectorProps {
   layout: Layout;
+  templates: TemplateChoice[];
   onChange(layout: Layout, field: string): void;
+  onSaveTemplate(): void;
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -38,7 +48,7 @@ function NumberInput(props: { name: string; value: number; min: number; max: num
 }
 
 /** 版式: page, margins, columns, fonts and sizes by role (字号 names first), leading, colour, header, page numbers. */
-export function LayoutInspector({ layout, onChange }: LayoutInspectorProps) {
+export function LayoutInspector({ layout, templates, onChange, onSaveTemplate }: LayoutInspectorProps) {
   const { t } = useI18n();
   const set = (patch: Partial<Layout>, field: string) => onChange({ ...layout, ...patch }, field);
   const setFont = (role: FontRole, patch: Partial<Layout['fonts'][FontRole]>) =>
@@ -53,17 +63,23 @@ export function LayoutInspector({ layout, onChange }: LayoutInspectorProps) {
         <Row label={t('layout.applyTemplate')}>
           <select
             name="template"
-            value={TEMPLATE_IDS.includes(layout.template as TemplateId) ? layout.template : ''}
-            onChange={(e) => onChange(templateLayout(e.target.value as TemplateId), 'template')}
+            value={templates.some((tpl) => tpl.id === layout.template) ? layout.template : ''}
+            onChange={(e) => {
+              const chosen = templates.find((tpl) => tpl.id === e.target.value);
+              if (chosen) onChange({ ...chosen.layout, template: chosen.id }, 'template');
+            }}
           >
-            {!TEMPLATE_IDS.includes(layout.template as TemplateId) && <option value="">{layout.template}</option>}
-            {TEMPLATE_IDS.map((id) => (
-              <option key={id} value={id}>
-                {t(`newIssue.template.${id}`)}
+            {!templates.some((tpl) => tpl.id === layout.template) && <option value="">{layout.template}</option>}
+            {templates.map((tpl) => (
+              <option key={tpl.id} value={tpl.id}>
+                {tpl.builtIn ? t(`newIssue.template.${tpl.id as TemplateId}`) : tpl.name}
               </option>
             ))}
           </select>
         </Row>
+        <button type="button" className="btn btn-small" onClick={onSaveTemplate}>
+          {t('layout.saveTemplate')}
+        </button>
       </section>
 
       <section className="insp-group">

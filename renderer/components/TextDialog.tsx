@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog, Field } from '../../components/Dialog.js';
+import { Dialog, Field } from './Dialog.js';
 
 /** A one-field dialog (rename an issue or a section). */
 export function TextDialog(props: {
