@@ -1,6 +1,6 @@
 // The preload only forwards: one function per channel of the contract, and the menu
 // subscription. It holds no logic. Built as CommonJS (a sandboxed preload cannot load ESM).
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
   CHANNELS,
   MENU_CHANNEL,
@@ -16,6 +16,7 @@ const invoke = Object.fromEntries(
 
 const api: MastheadWindowApi = {
   invoke,
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
   onMenuCommand(listener: (command: MenuCommand) => void) {
     const forward = (_event: IpcRendererEvent, command: unknown) => {
       const parsed = MenuCommandSchema.safeParse(command);

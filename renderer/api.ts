@@ -47,3 +47,13 @@ export function errorData(err: unknown): AppErrorData {
   if (err instanceof ApiError) return err.data;
   return { code: 'internal', params: { detail: err instanceof Error ? err.message : String(err) } };
 }
+
+/** Paths of the files in a drop (Electron only; an empty list in a plain browser). */
+export function droppedPaths(files: FileList, extension: RegExp): string[] {
+  const api = window.masthead;
+  if (!api) return [];
+  return Array.from(files)
+    .filter((f) => extension.test(f.name))
+    .map((f) => api.pathForFile(f))
+    .filter((p) => p !== '');
+}

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { AppError } from '../../shared/api/errors.js';
 import type { Handlers } from '../../shared/api/contract.js';
 import { createIssueFromLines, issueFieldsFromFileName, readTextDraft } from './import/importText.js';
+import { importDocxFiles } from './import/importDocx.js';
 import { IssueStore } from './issueStore.js';
 import { Library } from './library.js';
 import { listTemplates, saveTemplate } from './templates.js';
@@ -64,6 +65,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'import:createFromLines': async ({ lines, fields }) => ({
       slug: await createIssueFromLines(await currentLibrary(), lines, fields),
     }),
+    'import:docx': async ({ slug, paths, section }) =>
+      importDocxFiles((await currentLibrary()).dir(slug), paths, { section }, store),
     'template:list': async () => ({ templates: await listTemplates((await currentLibrary()).workspace) }),
     'template:save': async ({ name, layout }) => ({ id: await saveTemplate((await currentLibrary()).workspace, name, layout) }),
     'issue:save': async ({ slug, issue, stamp, checkpoint }) => {

@@ -131,6 +131,25 @@ export const contract = {
     input: z.object({ lines: z.array(DraftLineSchema).max(100_000), fields: NewIssueInputSchema }).strict(),
     output: z.object({ slug: z.string() }),
   },
+  'import:docx': {
+    input: z.object({ slug: SlugSchema, paths: z.array(ImportPathSchema).min(1).max(500), section: z.string().max(100).optional() }).strict(),
+    output: z.object({
+      results: z.array(
+        z.union([
+          z.object({
+            file: z.string(),
+            ok: z.literal(true),
+            articleId: z.string(),
+            headline: z.string(),
+            images: z.number(),
+            warnings: z.array(z.object({ kind: z.enum(['imageUnsupported', 'imageExternal']), contentType: z.string().optional() })),
+          }),
+          z.object({ file: z.string(), ok: z.literal(false), error: AppErrorDataSchema }),
+        ]),
+      ),
+      section: z.object({ id: z.string(), title: z.string() }).nullable(),
+    }),
+  },
   'template:list': {
     input: empty,
     output: z.object({
@@ -182,6 +201,8 @@ export const MENU_CHANNEL = 'menu:command';
 /** `window.masthead`: the calls of the contract plus the menu subscription. */
 export interface MastheadWindowApi {
   invoke: Bridge;
+  /** The path of a file dropped on the window (Electron's webUtils); '' where there is none. */
+  pathForFile(file: File): string;
   /** Calls `listener` for each menu command; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -157,7 +157,7 @@ function cellParagraphs(ctx: Context, nodes: readonly HtmlNode[]): ParagraphNode
   return paragraphs;
 }
 
-function plainLines(block: ListNode | BlockNode): string[] {
+function plainLines(block: BlockNode): string[] {
   if (block.type === 'list') {
     return block.children.flatMap((item) =>
       item.children.flatMap((c) => (c.type === 'list' ? plainLines(c) : c.type === 'text' ? [c.text] : [])),
@@ -208,12 +208,12 @@ function walkBlocks(ctx: Context, nodes: readonly HtmlNode[], inQuote: boolean):
     loose = [];
   };
   for (const node of nodes) {
-    if (isInlineNode(node)) {
+    if (node.type === 'text' || isInlineNode(node)) {
       loose.push(node);
       continue;
     }
     flushLoose();
-    const el = node as HtmlElement;
+    const el = node;
     const heading = /^h([1-6])$/.exec(el.tag);
     if (el.tag === 'p') emitTextBlock(ctx, el.children, inQuote ? quoteOf : paragraphOf, blockRole(el), 0);
     else if (heading) emitTextBlock(ctx, el.children, headingOf(Number(heading[1])), blockRole(el), Number(heading[1]));

@@ -75,7 +75,7 @@ function resolveSoftBreaks(tokens: Token[]): Token[] {
   return out;
 }
 
-// Indentation typed with spaces (ASCII or 　 U+3000) at the start or end of a line is layout, not text.
+// Indentation typed with spaces (ASCII or ideographic U+3000) at the start or end of a line is layout, not text.
 function trimLineEdges(tokens: Token[], fromEnd: boolean): void {
   const order = tokens.map((_, i) => i);
   if (fromEnd) order.reverse();
@@ -92,7 +92,7 @@ function trimLineEdges(tokens: Token[], fromEnd: boolean): void {
 }
 
 /**
- * Body inline nodes from text and break pieces: whitespace tidied, spaces and 　 at line
+ * Body inline nodes from text and break pieces: whitespace tidied, spaces and U+3000 at line
  * edges trimmed, neighbouring runs with the same format merged, breaks at the start or
  * end dropped. Image pieces are ignored (split them out first).
  */

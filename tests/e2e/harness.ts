@@ -105,6 +105,8 @@ export async function openApp(
     w.__menuListeners = new Set();
     w.masthead = {
       invoke: Object.fromEntries(channels.map((c) => [c, (input: unknown) => w.__mastheadInvoke(c, input)])),
+      // A page has no file paths; Electron's preload gives them through webUtils.
+      pathForFile: () => '',
       onMenuCommand(listener: Listener) {
         w.__menuListeners.add(listener);
         return () => w.__menuListeners.delete(listener);

@@ -69,3 +69,56 @@ describe('importing a text draft in the app', () => {
     }
   });
 });
+
+describe('importing Word contributions in the app', () => {
+  it('adds one article per file to the chosen section, reports the refused file, and keeps unsaved edits', async () => {
+    const { contributionDocx, makePng } = await import('../fixtures/docx/build.js');
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'masthead-docx-'));
+    const good = join(dir, '职工书屋.docx');
+    await writeFile(
+      good,
+      await contributionDocx({
+        title: '职工书屋建设再上新台阶',
+        deck: '——全市已建成各级职工书屋三千余家',
+        byline: '通讯员 李明',
+        paragraphs: ['近日，市总工会命名了一批职工书屋示范点。', '书屋配备图书、期刊和电子阅读设备。'],
+        photos: [{ after: 0, png: makePng(320, 240), caption: '职工在书屋阅读' }],
+      }),
+    );
+    const bad = join(dir, '损坏.docx');
+    await writeFile(bad, 'not a zip at all');
+    const app = await openApp(browser, { files: [good, bad] });
+    const { page } = app;
+    try {
+      const { slug } = await app.handlers['issue:create']({
+        template: 'newsletter', publicationName: '工会通讯', publisher: '', year: 2024, no: 5, serial: null, date: '2024-05-01',
+      });
+      await page.goto(`${page.url().split('#')[0]}#/issue/${encodeURIComponent(slug)}`);
+      await page.getByRole('button', { name: '＋ 添加栏目' }).click();
+      await page.locator('input[name=sectionTitle]').fill('职工之家');
+      // An edit still pending when the import starts must not be lost.
+      await page.getByRole('button', { name: '导入 Word 来稿' }).click();
+      const dialog = page.getByRole('dialog', { name: '导入 Word 来稿' });
+      await dialog.waitFor();
+      const text = await dialog.innerText();
+      expect(text).toContain('已导入 1 篇，失败 1 个文件。');
+      expect(text).toContain('✓ 职工书屋.docx：职工书屋建设再上新台阶（1 张图片）');
+      expect(text).toContain('✗ 损坏.docx：未能导入。');
+      await app.screenshot('import-docx-result');
+      await dialog.getByRole('button', { name: '关闭' }).click();
+      await page.locator('.tree-article', { hasText: '职工书屋建设再上新台阶' }).waitFor();
+
+      const issue = IssueSchema.parse(JSON.parse(await readFile(join(app.workspace, slug, 'issue.json'), 'utf8')));
+      expect(issue.sections.map((s) => s.title)).toEqual(['职工之家']);
+      const [article] = issue.sections[0].articles;
+      expect(article).toMatchObject({ headline: '职工书屋建设再上新台阶', deck: '——全市已建成各级职工书屋三千余家', byline: '通讯员 李明' });
+      const figure = article.body.root.children.find((b) => b.type === 'figure');
+      expect(figure).toMatchObject({ caption: '职工在书屋阅读' });
+      expect(figure?.type === 'figure' && figure.assetId).toMatch(/^[0-9a-f]{64}\.png$/);
+    } finally {
+      await app.close();
+    }
+  });
+});

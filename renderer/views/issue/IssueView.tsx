@@ -25,6 +25,8 @@ import { SaveStatus } from './SaveStatus.js';
 import { SectionPane } from './SectionPane.js';
 import { SectionTree, type Selection } from './SectionTree.js';
 import { useIssueDocument } from './useIssueDocument.js';
+import { useDocxImport } from './useDocxImport.js';
+import { DocxImportResultDialog } from './DocxImportResult.js';
 
 type Confirm = { kind: 'section' | 'article'; id: string; message: string } | null;
 
@@ -45,6 +47,7 @@ export function IssueView({
   const i18n = useI18n();
   const { t } = i18n;
   const doc = useIssueDocument(slug);
+  const docx = useDocxImport(slug, doc);
   const [selection, setSelection] = useState<Selection>(null);
   const [confirm, setConfirm] = useState<Confirm>(null);
   const { issue } = doc;
@@ -174,6 +177,7 @@ export function IssueView({
             onSelect={setSelection}
             onAddSection={newSection}
             onAddArticle={newArticle}
+            onDropDocx={(title, paths) => void docx.importFiles(title, paths)}
           />
           <footer className="sidebar-foot">
             {t('issue.summary', { sections: issue.sections.length, articles: articleCount, chars: i18n.number(issueChars(issue)) })}
@@ -195,6 +199,7 @@ export function IssueView({
               onRename={(title) => doc.edit((i) => renameSection(i, selectedSection.id, title), `${selectedSection.id}:title`)}
               onMove={(toIndex) => doc.edit((i) => moveSection(i, selectedSection.id, toIndex))}
               onAddArticle={() => newArticle(selectedSection.id)}
+              onImportDocx={() => void docx.importFiles(selectedSection.title)}
               onDelete={askDelete}
             />
           ) : (
@@ -203,6 +208,8 @@ export function IssueView({
         </main>
         <Inspector issue={issue} onChange={(change, field) => doc.edit(change, field)} preview={null} />
       </div>
+      {docx.result && <DocxImportResultDialog result={docx.result} onClose={docx.dismiss} />}
+      <ErrorBanner error={docx.error} onDismiss={docx.dismiss} />
       {confirm && (
         <Dialog
           title={confirm.kind === 'section' ? t('issue.deleteSection') : t('issue.deleteArticle')}

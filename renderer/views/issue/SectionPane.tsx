@@ -8,11 +8,12 @@ interface SectionPaneProps {
   onRename(title: string): void;
   onMove(toIndex: number): void;
   onAddArticle(): void;
+  onImportDocx(): void;
   onDelete(): void;
 }
 
 /** The selected section: its title (the banner), its place, its articles. */
-export function SectionPane({ issue, section, onRename, onMove, onAddArticle, onDelete }: SectionPaneProps) {
+export function SectionPane({ issue, section, onRename, onMove, onAddArticle, onImportDocx, onDelete }: SectionPaneProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const index = issue.sections.findIndex((s) => s.id === section.id);
@@ -37,6 +38,9 @@ export function SectionPane({ issue, section, onRename, onMove, onAddArticle, on
           </button>
           <button type="button" className="btn btn-small" onClick={onAddArticle}>
             ＋ {t('issue.addArticle')}
+          </button>
+          <button type="button" className="btn btn-small" onClick={onImportDocx}>
+            {t('import.docx')}
           </button>
           <button type="button" className="btn btn-small btn-danger-quiet" onClick={onDelete}>
             {t('issue.deleteSection')}

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { Issue } from '../../../shared/model/issue.js';
+import { droppedPaths } from '../../api.js';
 import { articleChars } from '../../../shared/model/text.js';
 import { useI18n } from '../../i18n/I18n.js';
 
@@ -11,10 +13,13 @@ interface SectionTreeProps {
   onSelect(selection: Selection): void;
   onAddSection(): void;
   onAddArticle(sectionId: string): void;
+  /** Word files dropped on a section (their paths). */
+  onDropDocx(sectionTitle: string, paths: string[]): void;
 }
 
 /** The sections (栏目) of the issue with their articles, in print order. */
-export function SectionTree({ issue, selection, onSelect, onAddSection, onAddArticle }: SectionTreeProps) {
+export function SectionTree({ issue, selection, onSelect, onAddSection, onAddArticle, onDropDocx }: SectionTreeProps) {
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -30,7 +35,23 @@ export function SectionTree({ issue, selection, onSelect, onAddSection, onAddArt
         {issue.sections.map((section) => {
           const sectionSelected = selection?.kind === 'section' && selection.id === section.id;
           return (
-            <li key={section.id} className="tree-section" data-section-id={section.id}>
+            <li
+              key={section.id}
+              className={dropTarget === section.id ? 'tree-section drop-target' : 'tree-section'}
+              data-section-id={section.id}
+              onDragOver={(e) => {
+                if (!e.dataTransfer.types.includes('Files')) return;
+                e.preventDefault();
+                setDropTarget(section.id);
+              }}
+              onDragLeave={() => setDropTarget(null)}
+              onDrop={(e) => {
+                e.preventDefault();
+                setDropTarget(null);
+                const paths = droppedPaths(e.dataTransfer.files, /\.docx$/i);
+                if (paths.length) onDropDocx(section.title, paths);
+              }}
+            >
               <div className={sectionSelected ? 'tree-section-head selected' : 'tree-section-head'}>
                 <button
                   type="button"

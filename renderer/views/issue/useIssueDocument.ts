@@ -27,6 +27,8 @@ export interface IssueDocument {
   canRedo: boolean;
   /** Saves now and keeps a history version (Ctrl/Cmd+S). */
   saveNow(): Promise<void>;
+  /** Saves pending edits now (before another process changes the file, e.g. an import). */
+  flush(): Promise<void>;
   reload(): void;
 }
 
@@ -171,6 +173,13 @@ export function useIssueDocument(slug: string): IssueDocument {
     await save(true);
   }, [save]);
 
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    await save(false);
+    if (inFlight.current) await inFlight.current;
+  }, [save]);
+
   // Leaving the issue (back to the library, closing the window) saves what is pending.
   useEffect(() => {
     const flush = () => {
@@ -196,6 +205,7 @@ export function useIssueDocument(slug: string): IssueDocument {
     canUndo: undoStack.current.length > 0,
     canRedo: redoStack.current.length > 0,
     saveNow,
+    flush,
     reload: () => setLoadCount((n) => n + 1),
   };
 }
