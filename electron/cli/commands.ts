@@ -10,6 +10,7 @@ import { IssueStore } from '../services/issueStore.js';
 import { Library } from '../services/library.js';
 import { localIsoDate } from '../services/paths.js';
 import { badOption, parseCommandArgs, parseNewIssueFields, required } from './args.js';
+import { exportCommand } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
 
 /** Where a command writes; the tests pass buffers, the binary passes process streams. */
@@ -151,6 +152,8 @@ export async function runCli(argv: string[], io: CliIo, err: (text: string) => v
         return await showCommand(io, rest);
       case 'import':
         return await importCommand(io, rest, err);
+      case 'export':
+        return await exportCommand(io, rest, err);
       case undefined:
       case '--help':
       case '-h':

@@ -243,7 +243,7 @@ export const en: Messages = {
   'errors.cli.unknownCommand': 'Unknown command “{command}”. Run masthead --help for the list.',
 
   'cli.help.main':
-    'masthead — command line of the bulletin and newsletter workstation\n\nUsage: masthead <command> [options]\n\nCommands:\n  new     create an issue\n  list    list every issue in a workspace\n  show    print the structure of an issue\n  import  import a text draft or Word contributions\n\nEvery command takes --help.',
+    'masthead — command line of the bulletin and newsletter workstation\n\nUsage: masthead <command> [options]\n\nCommands:\n  new     create an issue\n  list    list every issue in a workspace\n  show    print the structure of an issue\n  import  import a text draft or Word contributions\n  export  export the press-ready PDF and the Word document\n\nEvery command takes --help.',
   'cli.help.new':
     'Usage: masthead new --workspace DIR --name TEXT [--number YYYY-N] [--date YYYY-MM-DD] [--publisher TEXT] [--serial N] [--template bulletin|newsletter]\n\nCreates an issue and prints its folder.',
   'cli.help.list': 'Usage: masthead list --workspace DIR [--json]\n\nLists every issue in the workspace, damaged ones included and marked as such.',
@@ -255,6 +255,14 @@ export const en: Messages = {
   'cli.import.docxFailed': '✗ {file}: not imported. {message}',
   'cli.import.summary': '{ok} imported, {failed} failed.',
   'cli.import.mixed': 'Import text drafts (.txt/.md) and Word documents (.docx) separately.',
+  'cli.help.export':
+    'Usage: masthead export ISSUE_DIR [--pdf FILE] [--docx FILE] [--html FILE] [--bleed 3] [--template NAME] [--browser PATH]\n\n  --pdf       press-ready PDF (every font embedded; printed by the Chromium, Chrome or Edge on this machine)\n  --docx      editable Word document\n  --html      the self-contained print HTML, for inspection\n  --bleed     bleed in mm, with crop marks\n  --template  export with a template\'s layout (the issue is not changed)\n  --browser   path of the browser to print with',
+  'cli.export.nothing': 'Give at least one of --pdf, --docx or --html.',
+  'cli.export.pdf': 'PDF written: {file} ({pages} {pages:page|pages})',
+  'cli.export.html': 'Print HTML written: {file}',
+  'cli.export.docx': 'Word document written: {file}',
+  'cli.export.missingFont': 'Note: the font “{requested}” is not installed; the bundled {replacement} prints instead.',
+  'cli.export.missingAsset': 'Note: the image {assetId} is missing; an empty frame prints in its place.',
   'cli.missingOption': 'Missing option {option}',
   'cli.badOption': 'Invalid value “{value}” for {option}',
   'cli.unknownOption': 'Unknown option: {detail}',

@@ -242,7 +242,7 @@ export const zhCN = {
   'errors.cli.unknownCommand': '未知命令“{command}”。运行 masthead --help 查看所有命令。',
 
   'cli.help.main':
-    'masthead — 简报与内刊编辑工作台的命令行\n\n用法：masthead <命令> [选项]\n\n命令：\n  new     新建一期\n  list    列出工作区中的所有刊期\n  show    显示一期的结构\n  import  导入文字稿或 Word 来稿\n\n每个命令都支持 --help。',
+    'masthead — 简报与内刊编辑工作台的命令行\n\n用法：masthead <命令> [选项]\n\n命令：\n  new     新建一期\n  list    列出工作区中的所有刊期\n  show    显示一期的结构\n  import  导入文字稿或 Word 来稿\n  export  导出付印 PDF、Word 文档\n\n每个命令都支持 --help。',
   'cli.help.new':
     '用法：masthead new --workspace 目录 --name 刊名 [--number YYYY-N] [--date YYYY-MM-DD] [--publisher 单位] [--serial N] [--template bulletin|newsletter]\n\n新建一期，输出其文件夹路径。',
   'cli.help.list': '用法：masthead list --workspace 目录 [--json]\n\n列出工作区中的所有刊期，包括无法打开的（标为“无法打开”）。',
@@ -254,6 +254,14 @@ export const zhCN = {
   'cli.import.docxFailed': '✗ {file}：未能导入。{message}',
   'cli.import.summary': '共导入 {ok} 篇，失败 {failed} 个文件。',
   'cli.import.mixed': '文字稿（.txt/.md）与 Word 文档（.docx）请分开导入。',
+  'cli.help.export':
+    '用法：masthead export 刊期目录 [--pdf 文件] [--docx 文件] [--html 文件] [--bleed 3] [--template 模板] [--browser 路径]\n\n  --pdf       付印 PDF（所有字体嵌入；用本机的 Chromium、Chrome 或 Edge 排印）\n  --docx      可编辑的 Word 文档\n  --html      排印用的 HTML（自包含，便于检查）\n  --bleed     出血（毫米），并加裁切标记\n  --template  用某个模板的版式导出（不改动本期）\n  --browser   指定浏览器路径',
+  'cli.export.nothing': '请至少指定 --pdf、--docx 或 --html 之一。',
+  'cli.export.pdf': '已生成 PDF：{file}（{pages} 页）',
+  'cli.export.html': '已生成排印 HTML：{file}',
+  'cli.export.docx': '已生成 Word 文档：{file}',
+  'cli.export.missingFont': '提示：本机未安装字体“{requested}”，已用内置字体 {replacement} 代替。',
+  'cli.export.missingAsset': '提示：找不到图片 {assetId}，该处印为空白图框。',
   'cli.missingOption': '缺少选项 {option}',
   'cli.badOption': '选项 {option} 的值“{value}”无效',
   'cli.unknownOption': '未知选项：{detail}',

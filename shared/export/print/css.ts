@@ -20,17 +20,23 @@ export function pageNumberContent(style: PageNumberStyle): string {
   }
 }
 
-function font(layout: Layout, role: FontRole): string {
+/** Turns a layout font family into a CSS `font-family` value. */
+export type FamilyCss = (family: string) => string;
+
+function fontOf(layout: Layout, role: FontRole, families: FamilyCss): string {
   const f = layout.fonts[role];
-  return `font-family: ${fontStack(f.family)}; font-size: ${f.sizePt}pt; font-weight: ${f.bold ? 700 : 400};`;
+  return `font-family: ${families(f.family)}; font-size: ${f.sizePt}pt; font-weight: ${f.bold ? 700 : 400};`;
 }
 
 /**
  * The print stylesheet of a layout: page box and margin boxes (running header, page
  * number), columns, and every element of the issue, with CJK typesetting rules.
- * `runningHeader` is the text of the header on pages after the first.
+ * `runningHeader` is the text of the header on pages after the first; `families` turns
+ * a layout family into CSS (in Node: the installed system font or its bundled stand-in).
  */
-export function printCss(layout: Layout, runningHeader: string): string {
+export function printCss(layout: Layout, runningHeader: string, families: FamilyCss = fontStack): string {
+  const fontStack = families;
+  const font = (l: Layout, role: FontRole) => fontOf(l, role, families);
   const { page, margins: m } = layout;
   const accent = layout.accentColor;
   const body = layout.fonts.body;

@@ -2,13 +2,15 @@ import type { Article, Issue, Section } from '../../model/issue.js';
 import { formatIssueLine } from '../../model/issueLine.js';
 import type { AssetResolver } from '../assets.js';
 import { bodyHtml, figureHtml } from './body.js';
-import { printCss } from './css.js';
+import { printCss, type FamilyCss } from './css.js';
 import { escapeHtml } from './inline.js';
 
 /** What the print HTML needs besides the issue. */
 export interface PrintOptions {
   /** @font-face rules for the bundled fonts the issue uses (built in Node from the font files). */
   fontCss: string;
+  /** CSS `font-family` of a layout family; default: the family then its bundled stand-in. */
+  familyCss?: FamilyCss;
 }
 
 /** 2024-03-20 → 2024年3月20日 */
@@ -136,7 +138,7 @@ export function toPrintHtml(issue: Issue, options: PrintOptions, assets: AssetRe
 <title>${escapeHtml(`${issue.publication.name} ${line}`)}</title>
 <style>
 ${options.fontCss}
-${printCss(issue.layout, header)}
+${printCss(issue.layout, header, options.familyCss)}
 </style>
 </head>
 <body>
