@@ -67,7 +67,10 @@ export async function exportCommand(io: CliIo, args: string[], err: (text: strin
     const doc = await printDocument(issueDir, issue, layout);
     await writeOut(resolve(values.html), doc.html);
     io.out(`${translate(io.lang, 'cli.export.html', { file: resolve(values.html) })}\n`);
-    if (!values.pdf) (warnFonts(doc.missingFonts), warnAssets(doc.missingAssets));
+    if (!values.pdf) {
+      warnFonts(doc.missingFonts);
+      warnAssets(doc.missingAssets);
+    }
   }
   if (values.pdf) {
     const printer = new ChromiumPdfPrinter({ executablePath: values.browser });
