@@ -2,11 +2,13 @@
 // plain-Node services. Everything with logic lives in electron/services (tested in Node).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { MENU_CHANNEL, type MenuCommand, type Settings } from '../shared/api/contract.js';
 import { languageFromLocale, translate } from '../shared/i18n/translate.js';
 import { registerIpc, trustUrlPrefixes } from './ipc.js';
 import { menuTemplate } from './menu.js';
+import { ElectronPdfPrinter } from './pdf/electronPrinter.js';
+import { setBundledFontsDir } from './services/print/fonts.js';
 import { createHandlers } from './services/handlers.js';
 import { SettingsService } from './services/settings.js';
 
@@ -63,8 +65,13 @@ async function main(): Promise<void> {
     language: languageFromLocale(app.getLocale()),
   };
   const settings = new SettingsService(join(app.getPath('userData'), 'settings.json'), defaults);
+  const printer = new ElectronPdfPrinter();
+  app.on('will-quit', () => void printer.close());
+  // Fonts ship in resources/fonts in a packaged app; in development they come from node_modules.
+  if (app.isPackaged) setBundledFontsDir(join(process.resourcesPath, 'fonts'));
   const handlers = createHandlers({
     settings,
+    printer,
     platform: {
       async chooseFolder() {
         const focused = BrowserWindow.getFocusedWindow();
@@ -85,6 +92,16 @@ async function main(): Promise<void> {
         };
         const result = focused ? await dialog.showOpenDialog(focused, options) : await dialog.showOpenDialog(options);
         return result.canceled ? [] : result.filePaths;
+      },
+      async chooseSavePath(defaultName, kind) {
+        const focused = BrowserWindow.getFocusedWindow();
+        const { language } = await settings.get();
+        const options: SaveDialogOptions = {
+          defaultPath: join(app.getPath('documents'), defaultName),
+          filters: [{ name: translate(language, kind === 'pdf' ? 'export.filterPdf' : 'export.filterDocx'), extensions: [kind] }],
+        };
+        const result = focused ? await dialog.showSaveDialog(focused, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
       },
     },
   });

@@ -16,6 +16,8 @@ export function menuTemplate(
       { label: t('menu.library'), accelerator: 'CmdOrCtrl+Shift+L', click: () => send('showLibrary') },
       { type: 'separator' },
       { label: t('menu.save'), accelerator: 'CmdOrCtrl+S', click: () => send('save') },
+      { label: t('export.pdf'), accelerator: 'CmdOrCtrl+P', click: () => send('exportPdf') },
+      { label: t('export.docx'), accelerator: 'CmdOrCtrl+Shift+E', click: () => send('exportDocx') },
       { type: 'separator' },
       { label: t('menu.settings'), accelerator: 'CmdOrCtrl+,', click: () => send('settings') },
       ...(options.isMac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const, label: t('menu.quit') }]),

@@ -4,6 +4,12 @@ import type { Handlers } from '../../shared/api/contract.js';
 import { createIssueFromLines, issueFieldsFromFileName, readTextDraft } from './import/importText.js';
 import { importDocxFiles } from './import/importDocx.js';
 import { IssueStore } from './issueStore.js';
+import { docxBuffer } from './export/docx.js';
+import { issuePdf } from './export/pdf.js';
+import { writeFileDurably } from './durableFile.js';
+import type { PdfPrinter } from '../pdf/printer.js';
+import type { Issue } from '../../shared/model/issue.js';
+import { formatIssueLine } from '../../shared/model/issueLine.js';
 import { Library } from './library.js';
 import { listTemplates, saveTemplate } from './templates.js';
 import type { SettingsService } from './settings.js';
@@ -14,11 +20,15 @@ export interface Platform {
   chooseFolder(): Promise<string | null>;
   /** Asks the user for files to import (text drafts or Word documents); empty when they cancel. */
   chooseFiles(kind: 'text' | 'docx'): Promise<string[]>;
+  /** Asks where to save an export; null when they cancel. */
+  chooseSavePath(defaultName: string, kind: 'pdf' | 'docx'): Promise<string | null>;
 }
 
 export interface ServiceContext {
   settings: SettingsService;
   platform: Platform;
+  /** Prints the page preview and PDF exports (a hidden window in the app, Chromium in tests). */
+  printer: PdfPrinter;
   store?: IssueStore;
   now?: () => Date;
 }
@@ -67,6 +77,28 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     }),
     'import:docx': async ({ slug, paths, section }) =>
       importDocxFiles((await currentLibrary()).dir(slug), paths, { section }, store),
+    'export:preview': async ({ slug, issue }) => {
+      const result = await issuePdf((await currentLibrary()).dir(slug), issue, { printer: ctx.printer });
+      return { pdf: Buffer.from(result.pdf).toString('base64'), missingFonts: result.missingFonts, missingAssets: result.missingAssets };
+    },
+    'export:pdf': async ({ slug, bleedMm }) => {
+      const dir = (await currentLibrary()).dir(slug);
+      const { issue } = await store.read(dir);
+      const path = await ctx.platform.chooseSavePath(`${exportBaseName(issue)}.pdf`, 'pdf');
+      if (!path) return { path: null };
+      const { pdf } = await issuePdf(dir, issue, { printer: ctx.printer, bleedMm });
+      await writeExport(path, pdf);
+      return { path };
+    },
+    'export:docx': async ({ slug }) => {
+      const dir = (await currentLibrary()).dir(slug);
+      const { issue } = await store.read(dir);
+      const path = await ctx.platform.chooseSavePath(`${exportBaseName(issue)}.docx`, 'docx');
+      if (!path) return { path: null };
+      const { buffer } = await docxBuffer(dir, store);
+      await writeExport(path, buffer);
+      return { path };
+    },
     'template:list': async () => ({ templates: await listTemplates((await currentLibrary()).workspace) }),
     'template:save': async ({ name, layout }) => ({ id: await saveTemplate((await currentLibrary()).workspace, name, layout) }),
     'issue:save': async ({ slug, issue, stamp, checkpoint }) => {
@@ -76,3 +108,16 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   };
 }
 
+
+/** The file name an export suggests: 渝工简报 2024年第3期. */
+function exportBaseName(issue: Issue): string {
+  return `${issue.publication.name} ${formatIssueLine({ ...issue.number, serial: null })}`.replace(/[<>:"/\\|?*]/g, '-');
+}
+
+async function writeExport(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFileDurably(path, bytes);
+  } catch (err) {
+    throw new AppError('export.unwritable', { path, detail: (err as NodeJS.ErrnoException).code ?? String(err) });
+  }
+}

@@ -150,6 +150,23 @@ export const contract = {
       section: z.object({ id: z.string(), title: z.string() }).nullable(),
     }),
   },
+  'export:preview': {
+    input: z.object({ slug: SlugSchema, issue: IssueSchema }).strict(),
+    output: z.object({
+      /** The PDF, base64 (the very file an export would write, without bleed). */
+      pdf: z.string(),
+      missingFonts: z.array(z.object({ requested: z.string(), replacement: z.string() })),
+      missingAssets: z.array(z.string()),
+    }),
+  },
+  'export:pdf': {
+    input: z.object({ slug: SlugSchema, bleedMm: z.number().min(0).max(20).default(0) }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  'export:docx': {
+    input: z.object({ slug: SlugSchema }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
   'template:list': {
     input: empty,
     output: z.object({
@@ -193,7 +210,7 @@ export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Outp
 export type Bridge = { [C in Channel]: (input: Input<C>) => Promise<Result<Output<C>>> };
 
 /** Commands the application menu sends to the renderer (channel `menu:command`). */
-export const MENU_COMMANDS = ['newIssue', 'save', 'showLibrary', 'settings'] as const;
+export const MENU_COMMANDS = ['newIssue', 'save', 'showLibrary', 'settings', 'exportPdf', 'exportDocx'] as const;
 export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 export const MENU_CHANNEL = 'menu:command';

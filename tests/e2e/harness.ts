@@ -7,6 +7,7 @@ import { CHANNELS, type Handlers, type Language, type MenuCommand } from '../../
 import { dispatch } from '../../electron/services/dispatch.js';
 import { createHandlers } from '../../electron/services/handlers.js';
 import { SettingsService } from '../../electron/services/settings.js';
+import { ChromiumPdfPrinter } from '../../electron/pdf/chromiumPrinter.js';
 
 /** Where the built renderer is served from in tests (a made-up origin that never reaches the network). */
 export const APP_ORIGIN = 'http://masthead.test';
@@ -25,6 +26,7 @@ const CHROMIUM_ARGS = [
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.map': 'application/json',
   '.woff2': 'font/woff2',
@@ -68,12 +70,19 @@ export async function openApp(
     workspace,
     language: options.language ?? 'zh-CN',
   });
+  const printer = new ChromiumPdfPrinter({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   const handlers = createHandlers({
     settings,
+    printer,
     platform: {
       chooseFolder: async () => join(dataDir, 'Chosen'),
       // The file dialog answers with the files the test chose.
       chooseFiles: async () => options.files ?? [],
+      // The save dialog answers with a file in the test's data folder.
+      chooseSavePath: async (name) => {
+        await mkdir(join(dataDir, 'exports'), { recursive: true });
+        return join(dataDir, 'exports', name);
+      },
     },
   });
 
@@ -135,6 +144,7 @@ export async function openApp(
     },
     async close() {
       await context.close();
+      await printer.close();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

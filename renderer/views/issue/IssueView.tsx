@@ -21,7 +21,9 @@ import { navigate } from '../../route.js';
 import { useMenuCommand } from '../../useMenuCommand.js';
 import { ArticlePane } from './ArticlePane.js';
 import { Inspector } from './inspector/Inspector.js';
+import { PagePreview } from './preview/PagePreview.js';
 import { SaveStatus } from './SaveStatus.js';
+import { ExportButtons } from './ExportButtons.js';
 import { SectionPane } from './SectionPane.js';
 import { SectionTree, type Selection } from './SectionTree.js';
 import { useIssueDocument } from './useIssueDocument.js';
@@ -165,6 +167,7 @@ export function IssueView({
         </div>
         <div className="topbar-actions">
           <SaveStatus state={doc.saveState} checkpointed={doc.checkpointed} onReload={doc.reload} />
+          <ExportButtons slug={slug} beforeExport={doc.flush} />
           <LanguageSwitch value={settings.language} onChange={(language) => onSettings({ language })} />
         </div>
       </header>
@@ -206,7 +209,7 @@ export function IssueView({
             <div className="pane pane-empty muted">{t('issue.selectArticle')}</div>
           )}
         </main>
-        <Inspector issue={issue} onChange={(change, field) => doc.edit(change, field)} preview={null} />
+        <Inspector issue={issue} onChange={(change, field) => doc.edit(change, field)} preview={<PagePreview slug={slug} issue={issue} />} />
       </div>
       {docx.result && <DocxImportResultDialog result={docx.result} onClose={docx.dismiss} />}
       <ErrorBanner error={docx.error} onDismiss={docx.dismiss} />

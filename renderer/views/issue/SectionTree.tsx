@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Issue } from '../../../shared/model/issue.js';
 import { droppedPaths } from '../../api.js';
-import { articleChars } from '../../../shared/model/text.js';
+import { articleChars, bodyText } from '../../../shared/model/text.js';
 import { useI18n } from '../../i18n/I18n.js';
 
 /** What is selected in the tree. */
@@ -85,7 +85,9 @@ export function SectionTree({ issue, selection, onSelect, onAddSection, onAddArt
                         onClick={() => onSelect({ kind: 'article', id: article.id })}
                       >
                         <span className={`status-dot status-${article.status}`} title={t(`article.status.${article.status}`)} />
-                        <span className="tree-article-headline">{article.headline || t('issue.newArticleHeadline')}</span>
+                        <span className="tree-article-headline">
+                          {article.headline || bodyText(article.body).slice(0, 24) || t('issue.newArticleHeadline')}
+                        </span>
                         {article.kind === 'photo' && <span className="kind-tag">{t('article.kind.photo')}</span>}
                         <span className="tree-count">{i18n.number(articleChars(article))}</span>
                       </button>

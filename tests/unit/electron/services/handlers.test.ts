@@ -6,6 +6,7 @@ import type { Result } from '../../../../shared/api/contract.js';
 import type { Issue } from '../../../../shared/model/issue.js';
 import { addArticle, addSection } from '../../../../shared/model/ops.js';
 import { dispatch } from '../../../../electron/services/dispatch.js';
+import { ChromiumPdfPrinter } from '../../../../electron/pdf/chromiumPrinter.js';
 import { createHandlers } from '../../../../electron/services/handlers.js';
 import { SettingsService } from '../../../../electron/services/settings.js';
 import { useTempDirs } from '../../../helpers/tempDir.js';
@@ -20,7 +21,13 @@ async function app() {
     workspace: join(root, 'Default Workspace'),
     language: 'zh-CN',
   });
-  const handlers = createHandlers({ settings, platform: { chooseFolder: async () => join(root, 'Picked'), chooseFiles: async () => [] }, now: () => NOW });
+  const handlers = createHandlers({
+    settings,
+    // A real printer that starts Chromium only when something prints (nothing does here).
+    printer: new ChromiumPdfPrinter(),
+    platform: { chooseFolder: async () => join(root, 'Picked'), chooseFiles: async () => [], chooseSavePath: async (name) => join(root, name) },
+    now: () => NOW,
+  });
   const call = (channel: string, input: unknown = {}) => dispatch(handlers, channel, input);
   /** Calls and expects success; returns the value. */
   const ok = async <T = Record<string, unknown>>(channel: string, input: unknown = {}): Promise<T> => {

@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Output } from '../../../../shared/api/contract.js';
+import type { AppErrorData } from '../../../../shared/api/errors.js';
+import type { Issue } from '../../../../shared/model/issue.js';
+import { call, errorData } from '../../../api.js';
+import { ErrorBanner } from '../../../components/ErrorBanner.js';
+import { useI18n } from '../../../i18n/I18n.js';
+import { drawPage, lastPageFill, openPdf, type PreviewPdf } from './pdfPages.js';
+
+/** The preview follows edits after this pause (the promise: pages refreshed within about 1.5 s). */
+const PREVIEW_DELAY_MS = 500;
+const PAGE_WIDTH_PX = 300;
+const MM_TO_PT = 72 / 25.4;
+
+type Rendered = { pdf: PreviewPdf; fill: number; result: Output<'export:preview'> };
+
+/**
+ * The printed pages of the issue: the very PDF an export writes, drawn by pdf.js,
+ * refreshed shortly after each edit, with the page count and the target-pages check.
+ */
+export function PagePreview({ slug, issue }: { slug: string; issue: Issue }) {
+  const { t } = useI18n();
+  const [rendered, setRendered] = useState<Rendered | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const latest = useRef(0);
+  const pagesRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    const timer = setTimeout(async () => {
+      setBusy(true);
+      try {
+        const result = await call('export:preview', { slug, issue });
+        if (ticket !== latest.current) return; // a newer edit is already on its way
+        const pdf = await openPdf(result.pdf);
+        const m = issue.layout.margins;
+        const fill = await lastPageFill(pdf, { top: m.topMm * MM_TO_PT, bottom: m.bottomMm * MM_TO_PT });
+        if (ticket !== latest.current) return;
+        setRendered((previous) => {
+          void previous?.pdf.destroy();
+          return { pdf, fill, result };
+        });
+        setError(null);
+      } catch (err) {
+        if (ticket === latest.current) setError(errorData(err));
+      } finally {
+        if (ticket === latest.current) setBusy(false);
+      }
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [slug, issue]);
+
+  useEffect(() => {
+    const host = pagesRef.current;
+    if (!host || !rendered) return;
+    const canvases = Array.from(host.querySelectorAll('canvas'));
+    canvases.forEach((canvas, i) => void drawPage(rendered.pdf, i + 1, canvas, PAGE_WIDTH_PX));
+  }, [rendered]);
+
+  const pages = rendered?.pdf.numPages ?? 0;
+  const target = issue.layout.targetPages;
+  const warnings: string[] = [];
+  if (rendered) {
+    if (target !== null && pages > target) warnings.push(t('preview.overTarget', { over: pages - target, target }));
+    if (target !== null && pages < target) warnings.push(t('preview.underTarget', { under: target - pages, target }));
+    if (rendered.fill < 0.5) warnings.push(t('preview.lastPageEmpty', { percent: Math.round(rendered.fill * 100) }));
+    for (const f of rendered.result.missingFonts) warnings.push(t('preview.missingFont', f));
+    if (rendered.result.missingAssets.length) warnings.push(t('preview.missingAssets', { n: rendered.result.missingAssets.length }));
+  }
+
+  return (
+    <div className="preview">
+      <div className="preview-bar">
+        <span className="preview-count" data-pages={pages}>
+          {rendered ? t('preview.pages', { n: pages }) : ''}
+        </span>
+        <span className={busy ? 'preview-busy active' : 'preview-busy'}>{busy ? t('preview.updating') : ''}</span>
+      </div>
+      <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      {warnings.length > 0 && (
+        <ul className="preview-warnings" role="status">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <div className="preview-pages" ref={pagesRef}>
+        {Array.from({ length: pages }, (_, i) => (
+          <figure key={i} className="preview-page">
+            <canvas aria-label={`${i + 1}`} />
+            <figcaption>{i + 1}</figcaption>
+          </figure>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** A PDF opened for the page preview. */
+export type PreviewPdf = PDFDocumentProxy;
+
+/** Opens PDF bytes (base64, as they cross IPC) with pdf.js. */
+export async function openPdf(base64: string): Promise<PreviewPdf> {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return getDocument({ data: bytes, isEvalSupported: false, disableFontFace: false }).promise;
+}
+
+/** Draws page `number` (1-based) into `canvas` at `width` CSS pixels, sharp on high-DPI screens. */
+export async function drawPage(pdf: PreviewPdf, number: number, canvas: HTMLCanvasElement, width: number): Promise<void> {
+  const page = await pdf.getPage(number);
+  const base = page.getViewport({ scale: 1 });
+  const scale = width / base.width;
+  const ratio = window.devicePixelRatio || 1;
+  const viewport = page.getViewport({ scale: scale * ratio });
+  canvas.width = Math.floor(viewport.width);
+  canvas.height = Math.floor(viewport.height);
+  canvas.style.width = `${Math.floor(viewport.width / ratio)}px`;
+  canvas.style.height = `${Math.floor(viewport.height / ratio)}px`;
+  await page.render({ canvas, viewport }).promise;
+}
+
+/**
+ * How full the last page is, 0–1: the lowest text on it, measured from the top margin
+ * to the bottom margin (in PDF points).
+ */
+export async function lastPageFill(pdf: PreviewPdf, marginsPt: { top: number; bottom: number }): Promise<number> {
+  const page = await pdf.getPage(pdf.numPages);
+  const { height } = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  let lowest = height; // PDF y grows upwards: the smallest y is the lowest text
+  for (const item of content.items) {
+    if ('transform' in item && item.str.trim() !== '') lowest = Math.min(lowest, item.transform[5]);
+  }
+  // Page numbers and running heads sit in the margins and do not count.
+  const top = height - marginsPt.top;
+  const area = top - marginsPt.bottom;
+  if (area <= 0 || lowest >= top) return 0;
+  return Math.max(0, Math.min(1, (top - Math.max(lowest, marginsPt.bottom)) / area));
+}

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openApp } from './harness.js';
+
+const SAMPLE = resolve(import.meta.dirname, '../../../shared/samples/yugong-2024-03.txt');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the page preview and exports', () => {
+  it('shows the printed pages of the imported sample, follows an edit, warns about target pages, and exports PDF and Word', async () => {
+    const app = await openApp(browser, { files: [SAMPLE] });
+    const { page } = app;
+    try {
+      const draft = await app.handlers['import:previewText']({ path: SAMPLE });
+      const { slug } = await app.handlers['import:createFromLines']({
+        lines: draft.lines,
+        fields: { ...draft.fields, publicationName: '渝工简报', publisher: '重庆市总工会办公室', template: 'bulletin', serial: 186 },
+      });
+      await page.goto(`${page.url().split('#')[0]}#/issue/${encodeURIComponent(slug)}`);
+      const count = page.locator('.preview-count');
+      await page.waitForFunction(() => Number(document.querySelector('.preview-count')?.getAttribute('data-pages')) > 0, null, { timeout: 30_000 });
+      const pages = Number(await count.getAttribute('data-pages'));
+      expect(pages).toBeGreaterThanOrEqual(6);
+      // Every page is drawn (a drawn canvas has pixels that are not all white).
+      const drawn = await page.locator('.preview-page canvas').first().evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+        let ink = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] < 200) ink++;
+        return ink;
+      });
+      expect(drawn).toBeGreaterThan(1000);
+      await app.screenshot('issue-preview');
+
+      // Two columns: fewer pages, shown without reopening anything.
+      await page.getByRole('tab', { name: '版式' }).click();
+      await page.locator('select[name=columns]').selectOption('2');
+      await page.locator('select[name=size-body]').selectOption({ label: '五号（10.5）' });
+      await page.locator('input[name=targetPages]').fill('2');
+      await page.getByRole('tab', { name: '页面预览' }).click();
+      await page.waitForFunction((before) => {
+        const n = Number(document.querySelector('.preview-count')?.getAttribute('data-pages'));
+        return n > 0 && n < before;
+      }, pages, { timeout: 30_000 });
+      const after = Number(await count.getAttribute('data-pages'));
+      expect(after).toBeLessThan(pages);
+      if (after > 2) expect(await page.locator('.preview-warnings').innerText()).toContain('超出目标页数');
+
+      await page.getByRole('button', { name: '导出 PDF' }).click();
+      await page.locator('.export-done').waitFor({ timeout: 30_000 });
+      const pdf = join(app.dataDir, 'exports', '渝工简报 2024年第3期.pdf');
+      expect(existsSync(pdf)).toBe(true);
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(info).toMatch(new RegExp(`Pages:\\s+${after}\\b`));
+      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+      expect(fonts).not.toContain('Type 3');
+
+      await page.getByRole('button', { name: '导出 Word' }).click();
+      await page.locator('.export-done', { hasText: '.docx' }).waitFor({ timeout: 30_000 });
+      expect(existsSync(join(app.dataDir, 'exports', '渝工简报 2024年第3期.docx'))).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+});
