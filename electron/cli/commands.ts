@@ -10,6 +10,7 @@ import { IssueStore } from '../services/issueStore.js';
 import { Library } from '../services/library.js';
 import { localIsoDate } from '../services/paths.js';
 import { badOption, parseCommandArgs, parseNewIssueFields, required } from './args.js';
+import { demoCommand } from './demoCommand.js';
 import { exportCommand } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
 
@@ -154,6 +155,8 @@ export async function runCli(argv: string[], io: CliIo, err: (text: string) => v
         return await importCommand(io, rest, err);
       case 'export':
         return await exportCommand(io, rest, err);
+      case 'demo':
+        return await demoCommand(io, rest, err);
       case undefined:
       case '--help':
       case '-h':

@@ -259,13 +259,13 @@ export const en: Messages = {
   'errors.cli.unknownCommand': 'Unknown command “{command}”. Run masthead --help for the list.',
 
   'cli.help.main':
-    'masthead — command line of the bulletin and newsletter workstation\n\nUsage: masthead <command> [options]\n\nCommands:\n  new     create an issue\n  list    list every issue in a workspace\n  show    print the structure of an issue\n  import  import a text draft or Word contributions\n  export  export the press-ready PDF and the Word document\n\nEvery command takes --help.',
+    'masthead — command line of the bulletin and newsletter workstation\n\nUsage: masthead <command> [options]\n\nCommands:\n  new     create an issue\n  list    list every issue in a workspace\n  show    print the structure of an issue\n  import  import a text draft or Word contributions\n  export  export the press-ready PDF and the Word document\n  demo    the whole job on the sample bulletin: import, then PDF and Word\n\nEvery command takes --help.',
   'cli.help.new':
     'Usage: masthead new --workspace DIR --name TEXT [--number YYYY-N] [--date YYYY-MM-DD] [--publisher TEXT] [--serial N] [--template bulletin|newsletter]\n\nCreates an issue and prints its folder.',
   'cli.help.list': 'Usage: masthead list --workspace DIR [--json]\n\nLists every issue in the workspace, damaged ones included and marked as such.',
   'cli.help.show': 'Usage: masthead show ISSUE_DIR --json\n\nPrints the structure of an issue as JSON: sections, articles, body text, character counts and figures.',
   'cli.help.import':
-    'Usage:\n  masthead import DRAFT.txt|DRAFT.md --workspace DIR [--name TEXT] [--number YYYY-N] [--date YYYY-MM-DD] [--template bulletin|newsletter]\n    Creates an issue from a text draft (sections, headlines, decks, captions, body; page-break repairs) and prints its folder.\n  masthead import A.docx B.docx … --into ISSUE_DIR [--section TITLE]\n    Adds one article per Word file; each file succeeds or fails on its own, and a failed one writes nothing.',
+    'Usage:\n  masthead import DRAFT.txt|DRAFT.md --workspace DIR [--name TEXT] [--publisher TEXT] [--number YYYY-N] [--date YYYY-MM-DD] [--template bulletin|newsletter]\n    Creates an issue from a text draft (sections, headlines, decks, captions, body; page-break repairs) and prints its folder.\n  masthead import A.docx B.docx … --into ISSUE_DIR [--section TITLE]\n    Adds one article per Word file; each file succeeds or fails on its own, and a failed one writes nothing.',
   'cli.import.text': 'Imported “{file}” ({encoding}): {sections} {sections:section|sections}, {articles} {articles:article|articles}, {figures} {figures:figure|figures}.',
   'cli.import.docxOk': '✓ {file}: {headline} ({images} {images:image|images})',
   'cli.import.docxFailed': '✗ {file}: not imported. {message}',
@@ -279,6 +279,7 @@ export const en: Messages = {
   'cli.export.docx': 'Word document written: {file}',
   'cli.export.missingFont': 'Note: the font “{requested}” is not installed; the bundled {replacement} prints instead.',
   'cli.export.missingAsset': 'Note: the image {assetId} is missing; an empty frame prints in its place.',
+  'cli.help.demo': 'Usage: masthead demo [--out DIR]\n\nImports the bundled sample bulletin (渝工 2024 no. 3) and writes its PDF, Word document and print HTML into DIR (default out/).',
   'cli.missingOption': 'Missing option {option}',
   'cli.badOption': 'Invalid value “{value}” for {option}',
   'cli.unknownOption': 'Unknown option: {detail}',

@@ -258,13 +258,13 @@ export const zhCN = {
   'errors.cli.unknownCommand': '未知命令“{command}”。运行 masthead --help 查看所有命令。',
 
   'cli.help.main':
-    'masthead — 简报与内刊编辑工作台的命令行\n\n用法：masthead <命令> [选项]\n\n命令：\n  new     新建一期\n  list    列出工作区中的所有刊期\n  show    显示一期的结构\n  import  导入文字稿或 Word 来稿\n  export  导出付印 PDF、Word 文档\n\n每个命令都支持 --help。',
+    'masthead — 简报与内刊编辑工作台的命令行\n\n用法：masthead <命令> [选项]\n\n命令：\n  new     新建一期\n  list    列出工作区中的所有刊期\n  show    显示一期的结构\n  import  导入文字稿或 Word 来稿\n  export  导出付印 PDF、Word 文档\n  demo    用示例简报走一遍：导入并导出 PDF 与 Word\n\n每个命令都支持 --help。',
   'cli.help.new':
     '用法：masthead new --workspace 目录 --name 刊名 [--number YYYY-N] [--date YYYY-MM-DD] [--publisher 单位] [--serial N] [--template bulletin|newsletter]\n\n新建一期，输出其文件夹路径。',
   'cli.help.list': '用法：masthead list --workspace 目录 [--json]\n\n列出工作区中的所有刊期，包括无法打开的（标为“无法打开”）。',
   'cli.help.show': '用法：masthead show 刊期目录 --json\n\n以 JSON 输出一期的结构：栏目、稿件、正文文字、字数与图片。',
   'cli.help.import':
-    '用法：\n  masthead import 文稿.txt|文稿.md --workspace 目录 [--name 刊名] [--number YYYY-N] [--date YYYY-MM-DD] [--template bulletin|newsletter]\n    由文字稿新建一期（识别栏目、标题、副题、图注、正文，修复分页断行），输出其文件夹路径。\n  masthead import A.docx B.docx … --into 刊期目录 [--section 栏目]\n    把 Word 来稿逐篇加入一期；每个文件单独成功或失败，失败的不写入任何内容。',
+    '用法：\n  masthead import 文稿.txt|文稿.md --workspace 目录 [--name 刊名] [--publisher 编印单位] [--number YYYY-N] [--date YYYY-MM-DD] [--template bulletin|newsletter]\n    由文字稿新建一期（识别栏目、标题、副题、图注、正文，修复分页断行），输出其文件夹路径。\n  masthead import A.docx B.docx … --into 刊期目录 [--section 栏目]\n    把 Word 来稿逐篇加入一期；每个文件单独成功或失败，失败的不写入任何内容。',
   'cli.import.text': '已导入“{file}”（编码 {encoding}）：{sections} 个栏目，{articles} 篇稿件，{figures} 处图片。',
   'cli.import.docxOk': '✓ {file}：{headline}（{images} 张图片）',
   'cli.import.docxFailed': '✗ {file}：未能导入。{message}',
@@ -278,6 +278,7 @@ export const zhCN = {
   'cli.export.docx': '已生成 Word 文档：{file}',
   'cli.export.missingFont': '提示：本机未安装字体“{requested}”，已用内置字体 {replacement} 代替。',
   'cli.export.missingAsset': '提示：找不到图片 {assetId}，该处印为空白图框。',
+  'cli.help.demo': '用法：masthead demo [--out 目录]\n\n导入自带的示例简报（渝工 2024年第3期），并在目录（默认 out/）中生成它的 PDF、Word 文档与排印 HTML。',
   'cli.missingOption': '缺少选项 {option}',
   'cli.badOption': '选项 {option} 的值“{value}”无效',
   'cli.unknownOption': '未知选项：{detail}',
