@@ -1,4 +1,5 @@
 import { extname, resolve } from 'node:path';
+import type { NewIssueInput } from '../../shared/api/contract.js';
 import { AppError } from '../../shared/api/errors.js';
 import { linesToSections } from '../../shared/import/text.js';
 import { TEMPLATE_IDS, type TemplateId } from '../../shared/layout/templates.js';
@@ -13,8 +14,13 @@ import { badOption, parseCommandArgs, parseNewIssueFields, required } from './ar
 import type { CliIo } from './commands.js';
 
 const TEXT_EXT = /^\.(txt|md|markdown|text)$/i;
+const DOCX_EXT = /^\.docx$/i;
 
-/** `masthead import`: a text draft into a new issue, or Word files into an existing one. */
+/**
+ * `masthead import`: a text draft into a new issue, Word files into an existing one
+ * (`--into`), or one Word file into a new issue (`--workspace`; a whole issue Masthead
+ * exported comes back with its sections).
+ */
 export async function importCommand(io: CliIo, args: string[], err: (text: string) => void): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     io.lang,
@@ -23,6 +29,7 @@ export async function importCommand(io: CliIo, args: string[], err: (text: strin
     {
       workspace: { type: 'string' },
       name: { type: 'string' },
+      publisher: { type: 'string' },
       number: { type: 'string' },
       date: { type: 'string' },
       template: { type: 'string' },
@@ -46,6 +53,9 @@ export async function importCommand(io: CliIo, args: string[], err: (text: strin
   if (textFiles.length > 0) {
     throw new AppError('cli.usage', { command: 'import', detail: translate(io.lang, 'cli.import.mixed') });
   }
+  if (positionals.length === 1 && DOCX_EXT.test(extname(positionals[0])) && values.into === undefined && values.workspace !== undefined) {
+    return importIssueDocx(io, positionals[0], values, err);
+  }
   const { importDocxCommand } = await import('./importDocxCommand.js');
   return importDocxCommand(io, positionals, required(io.lang, 'import', values.into, '--into'), values.section, err);
 }
@@ -53,7 +63,7 @@ export async function importCommand(io: CliIo, args: string[], err: (text: strin
 async function importTextDraft(
   io: CliIo,
   file: string,
-  values: { workspace?: string; name?: string; number?: string; date?: string; template?: string },
+  values: { workspace?: string; name?: string; publisher?: string; number?: string; date?: string; template?: string },
   err: (text: string) => void,
 ): Promise<number> {
   const workspace = resolve(required(io.lang, 'import', values.workspace, '--workspace'));
@@ -68,7 +78,15 @@ async function importTextDraft(
   const fields = parseNewIssueFields(
     io.lang,
     'import',
-    { ...guessed, publicationName: values.name ?? guessed.publicationName, year: number.year, no: number.no, date, template },
+    {
+      ...guessed,
+      publicationName: values.name ?? guessed.publicationName,
+      publisher: values.publisher ?? '',
+      year: number.year,
+      no: number.no,
+      date,
+      template,
+    },
     values,
   );
   const library = new Library(workspace, new IssueStore(), io.now);
@@ -85,5 +103,45 @@ async function importTextDraft(
     })}\n`,
   );
   io.out(`${library.dir(slug)}\n`);
+  return 0;
+}
+
+/**
+ * One .docx into a new issue of the workspace (see createIssueFromDocx): --name,
+ * --publisher, --number, --date and --template win over what the file shows. Prints
+ * the issue folder.
+ */
+async function importIssueDocx(
+  io: CliIo,
+  file: string,
+  values: { workspace?: string; name?: string; publisher?: string; number?: string; date?: string; template?: string },
+  err: (text: string) => void,
+): Promise<number> {
+  const workspace = resolve(required(io.lang, 'import', values.workspace, '--workspace'));
+  const fields: Partial<NewIssueInput> = {};
+  if (values.name !== undefined) fields.publicationName = required(io.lang, 'import', values.name, '--name');
+  if (values.publisher !== undefined) fields.publisher = values.publisher;
+  if (values.number !== undefined) {
+    const number = parseIssueNumberArg(values.number);
+    if (!number) throw badOption(io.lang, 'import', '--number', values.number);
+    Object.assign(fields, number, { serial: null }); // the file's 总第N期 belongs to its own number
+  }
+  if (values.date !== undefined) {
+    if (!IsoDateSchema.safeParse(values.date).success) throw badOption(io.lang, 'import', '--date', values.date);
+    fields.date = values.date;
+  }
+  if (values.template !== undefined) {
+    if (!TEMPLATE_IDS.includes(values.template as TemplateId)) throw badOption(io.lang, 'import', '--template', values.template);
+    fields.template = values.template as TemplateId;
+  }
+  // Loaded on demand, like the contribution import: mammoth is only needed here.
+  const { createIssueFromDocx } = await import('../services/import/importIssueDocx.js');
+  const library = new Library(workspace, new IssueStore(), io.now);
+  const created = await createIssueFromDocx(library, resolve(file), fields, { now: io.now() });
+  for (const w of created.warnings) {
+    err(`${translate(io.lang, `import.warning.${w.kind}`, { contentType: w.kind === 'imageUnsupported' ? w.contentType : '' })}\n`);
+  }
+  err(`${translate(io.lang, 'cli.import.summary', { ok: created.articles, failed: 0 })}\n`);
+  io.out(`${library.dir(created.slug)}\n`);
   return 0;
 }

@@ -112,14 +112,32 @@ function errorMessage(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200);
 }
 
+/** A .docx as mammoth's HTML, parsed into a tree, with its images held in memory. */
+export interface DocxHtml {
+  /** The top-level elements, mammoth's own additions (footnote back-links, skipped images) removed. */
+  tree: HtmlNode[];
+  /** The asset id of an `<img src>` of the tree, or null when the image could not be had. */
+  resolveImage: (src: string) => string | null;
+  /** Every embedded image read, by asset id (keep only those a figure refers to). */
+  images: ReadonlyMap<string, ImportedImage>;
+  warnings: DocxWarning[];
+}
+
+/** Options of docxHtml. */
+export interface DocxHtmlOptions extends ReadDocxOptions {
+  /** mammoth's style map (see DOCX_STYLE_MAP). */
+  styleMap: readonly string[];
+  /** Keep empty paragraphs as `<p …></p>` (mammoth drops them by default). */
+  keepEmptyParagraphs?: boolean;
+}
+
 /**
- * Reads a .docx contribution into an article with its images. `fileName` names the
- * file in errors and gives the headline when the document shows none. Throws
- * AppError `import.notDocx`, `import.encrypted`, `import.corrupt`, `import.tooLarge`,
- * `import.unsafe` (see checkDocxPackage) or `import.empty` (no text and no images).
- * External images (linked, not embedded) are never read.
+ * Checks a .docx package (checkDocxPackage) and converts it with mammoth into an HTML
+ * tree, images collected in memory, linked files never read. Throws AppError
+ * `import.empty` for a zero-byte file, the package guard's errors, or `import.corrupt`
+ * when mammoth cannot read the document.
  */
-export async function readDocx(bytes: Uint8Array, fileName: string, options: ReadDocxOptions = {}): Promise<DocxImport> {
+export async function docxHtml(bytes: Uint8Array, fileName: string, options: DocxHtmlOptions): Promise<DocxHtml> {
   if (bytes.length === 0) throw new AppError('import.empty', { file: fileName });
   checkDocxPackage(bytes, fileName, options.limits ?? DEFAULT_PACKAGE_LIMITS);
   const collected = imageCollector();
@@ -128,9 +146,10 @@ export async function readDocx(bytes: Uint8Array, fileName: string, options: Rea
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       {
-        styleMap: [...DOCX_STYLE_MAP],
+        styleMap: [...options.styleMap],
         includeEmbeddedStyleMap: false, // a style map inside the file is the sender's, not ours
         externalFileAccess: false, // linked images and files are never read (mammoth's default, made explicit)
+        ignoreEmptyParagraphs: !options.keepEmptyParagraphs,
         convertImage: collected.convertImage,
       },
     );
@@ -138,7 +157,19 @@ export async function readDocx(bytes: Uint8Array, fileName: string, options: Rea
   } catch (err) {
     throw new AppError('import.corrupt', { file: fileName, detail: errorMessage(err) }, { cause: err });
   }
-  const blocks = htmlTreeToMarkedBlocks(prune(parseHtml(html)), collected.resolve);
+  return { tree: prune(parseHtml(html)), resolveImage: collected.resolve, images: collected.images, warnings: collected.warnings };
+}
+
+/**
+ * Reads a .docx contribution into an article with its images. `fileName` names the
+ * file in errors and gives the headline when the document shows none. Throws
+ * AppError `import.notDocx`, `import.encrypted`, `import.corrupt`, `import.tooLarge`,
+ * `import.unsafe` (see checkDocxPackage) or `import.empty` (no text and no images).
+ * External images (linked, not embedded) are never read.
+ */
+export async function readDocx(bytes: Uint8Array, fileName: string, options: ReadDocxOptions = {}): Promise<DocxImport> {
+  const { tree, resolveImage, images, warnings } = await docxHtml(bytes, fileName, { ...options, styleMap: DOCX_STYLE_MAP });
+  const blocks = htmlTreeToMarkedBlocks(tree, resolveImage);
   if (!blocks.some((b) => b.block.type !== 'horizontalrule')) throw new AppError('import.empty', { file: fileName });
   const article = articleFromBlocks(blocks, { fallbackHeadline: fileName.replace(/\.docx$/i, '') });
   const checked = ArticleSchema.safeParse(article);
@@ -146,7 +177,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string, options: Rea
   const used = new Set(bodyFigures(article.body).map((f) => f.assetId));
   return {
     article: checked.data,
-    images: [...collected.images.values()].filter((img) => used.has(img.assetId)),
-    warnings: collected.warnings,
+    images: [...images.values()].filter((img) => used.has(img.assetId)),
+    warnings,
   };
 }
