@@ -12,7 +12,7 @@ import { createIssueFromLines, issueFieldsFromFileName, readTextDraft } from '..
 import { IssueStore } from '../../electron/services/issueStore.js';
 import { Library } from '../../electron/services/library.js';
 
-const SAMPLE = resolve(import.meta.dirname, '../../../shared/samples/yugong-2024-03.txt');
+const SAMPLE = resolve(import.meta.dirname, '../../resources/samples/yugong-2024-03.txt');
 const bytes = readFileSync(SAMPLE);
 const workspace = mkdtempSync(join(tmpdir(), 'masthead-bench-text-'));
 const library = new Library(workspace, new IssueStore());

@@ -6,7 +6,7 @@ import { IssueSchema } from '../../shared/model/issue.js';
 import { bodyText } from '../../shared/model/text.js';
 import { launchChromium, openApp } from './harness.js';
 
-const SAMPLE = resolve(import.meta.dirname, '../../../shared/samples/yugong-2024-03.txt');
+const SAMPLE = resolve(import.meta.dirname, '../../resources/samples/yugong-2024-03.txt');
 
 let browser: Browser;
 beforeAll(async () => {

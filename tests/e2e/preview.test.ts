@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openApp } from './harness.js';
 
-const SAMPLE = resolve(import.meta.dirname, '../../../shared/samples/yugong-2024-03.txt');
+const SAMPLE = resolve(import.meta.dirname, '../../resources/samples/yugong-2024-03.txt');
 
 let browser: Browser;
 beforeAll(async () => {

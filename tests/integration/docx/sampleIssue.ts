@@ -9,8 +9,8 @@ import type { Issue } from '../../../shared/model/issue.js';
 import type { TemplateId } from '../../../shared/layout/templates.js';
 import { landscape, makeJpeg, makePng, poster } from './images.js';
 
-/** The sample bulletin as text (shared/samples beside the repository). */
-export const SAMPLE_TEXT = readFileSync(new URL('../../../../shared/samples/yugong-2024-03.txt', import.meta.url), 'utf8');
+/** The sample bulletin as text (resources/samples in the repository). */
+export const SAMPLE_TEXT = readFileSync(new URL('../../../resources/samples/yugong-2024-03.txt', import.meta.url), 'utf8');
 
 /** The two images the sample gets: a 800 × 500 PNG poster and a 640 × 480 JPEG photo. */
 export function sampleImages(): { png: Buffer; jpeg: Buffer; pngId: string; jpegId: string } {

@@ -13,8 +13,8 @@ export function hasCommand(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** The repository's OOXML schema check (shared/tools/validate-docx.sh beside the repository). */
-export const VALIDATE_DOCX = new URL('../../../../shared/tools/validate-docx.sh', import.meta.url).pathname;
+/** The repository's OOXML schema check (tests/tools/validate-docx.sh, a copy of shared/tools with its schemas in tests/ooxml-xsd). */
+export const VALIDATE_DOCX = new URL('../../tools/validate-docx.sh', import.meta.url).pathname;
 
 /** Runs validate-docx.sh on files; resolves with its exit code and output (never throws on invalid). */
 export async function validateDocx(...files: string[]): Promise<{ code: number; output: string }> {

@@ -9,7 +9,7 @@ import { bodyOf, figureNode, paragraphNode, textNode, TextFormat } from '../../.
 import { createIssue } from '../../../../shared/model/factory.js';
 import type { Issue } from '../../../../shared/model/issue.js';
 
-const SAMPLE = readFileSync(new URL('../../../../../shared/samples/yugong-2024-03.txt', import.meta.url), 'utf8');
+const SAMPLE = readFileSync(new URL('../../../../resources/samples/yugong-2024-03.txt', import.meta.url), 'utf8');
 const GOLDEN = new URL('../../../golden/sample-print.html', import.meta.url);
 const noAssets = { dataUrl: () => null, size: () => null, bytes: () => null };
 

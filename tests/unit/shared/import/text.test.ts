@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/import/text.js';
 import { bodyFigures, bodyText } from '../../../../shared/model/text.js';
 
-const SAMPLE = readFileSync(new URL('../../../../../shared/samples/yugong-2024-03.txt', import.meta.url), 'utf8');
+const SAMPLE = readFileSync(new URL('../../../../resources/samples/yugong-2024-03.txt', import.meta.url), 'utf8');
 
 describe('importing the sample bulletin (yugong-2024-03.txt)', () => {
   const sections = linesToSections(draftLines(SAMPLE));

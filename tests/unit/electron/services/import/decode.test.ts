@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../../../electron/services/import/decode.js';
 
-const SAMPLE_PATH = new URL('../../../../../../shared/samples/yugong-2024-03.txt', import.meta.url).pathname;
+const SAMPLE_PATH = new URL('../../../../../resources/samples/yugong-2024-03.txt', import.meta.url).pathname;
 const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
 
 /** The sample in another encoding, converted by iconv (a real converter, not ours). */

@@ -40,7 +40,7 @@ export function memoryAssets(images: Record<string, { bytes: Uint8Array; width: 
   };
 }
 
-const SAMPLE = readFileSync(new URL('../../../../../../shared/samples/yugong-2024-03.txt', import.meta.url), 'utf8');
+const SAMPLE = readFileSync(new URL('../../../../../resources/samples/yugong-2024-03.txt', import.meta.url), 'utf8');
 
 /** An empty issue of 渝工简报 2024年第3期（总第186期） from a template, with fixed ids. */
 export function emptyIssue(template: TemplateId = 'bulletin'): Issue {
