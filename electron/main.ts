@@ -82,10 +82,11 @@ async function main(): Promise<void> {
       async chooseFiles(kind) {
         const focused = BrowserWindow.getFocusedWindow();
         const { language } = await settings.get();
-        const filters =
-          kind === 'text'
-            ? [{ name: translate(language, 'import.filterText'), extensions: ['txt', 'md'] }]
-            : [{ name: translate(language, 'import.filterDocx'), extensions: ['docx'] }];
+        const filters = {
+          text: [{ name: translate(language, 'import.filterText'), extensions: ['txt', 'md'] }],
+          docx: [{ name: translate(language, 'import.filterDocx'), extensions: ['docx'] }],
+          image: [{ name: translate(language, 'import.filterImage'), extensions: ['jpg', 'jpeg', 'png', 'webp', 'gif'] }],
+        }[kind];
         const options: OpenDialogOptions = {
           properties: kind === 'text' ? ['openFile'] : ['openFile', 'multiSelections'],
           filters,

@@ -4,6 +4,8 @@ import type { Handlers } from '../../shared/api/contract.js';
 import { createIssueFromLines, issueFieldsFromFileName, readTextDraft } from './import/importText.js';
 import { importDocxFiles } from './import/importDocx.js';
 import { IssueStore } from './issueStore.js';
+import { AssetStore, imageSize, sniffImageType, type ImageType } from './assets.js';
+import { readImportFile } from './import/importText.js';
 import { docxBuffer } from './export/docx.js';
 import { issuePdf } from './export/pdf.js';
 import { writeFileDurably } from './durableFile.js';
@@ -19,7 +21,7 @@ export interface Platform {
   /** Asks the user for a folder; null when they cancel. */
   chooseFolder(): Promise<string | null>;
   /** Asks the user for files to import (text drafts or Word documents); empty when they cancel. */
-  chooseFiles(kind: 'text' | 'docx'): Promise<string[]>;
+  chooseFiles(kind: 'text' | 'docx' | 'image'): Promise<string[]>;
   /** Asks where to save an export; null when they cancel. */
   chooseSavePath(defaultName: string, kind: 'pdf' | 'docx'): Promise<string | null>;
 }
@@ -99,6 +101,19 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       await writeExport(path, buffer);
       return { path };
     },
+    'asset:choose': async ({ slug }) => {
+      const dir = (await currentLibrary()).dir(slug);
+      const paths = await ctx.platform.chooseFiles('image');
+      const assets = [];
+      for (const path of paths) assets.push(await addImage(dir, path));
+      return { assets };
+    },
+    'asset:data': async ({ slug, assetId }) => {
+      const bytes = await new AssetStore((await currentLibrary()).dir(slug)).read(assetId);
+      const type = sniffImageType(bytes);
+      if (!type) throw new AppError('asset.notImage', {});
+      return { dataUrl: `data:${IMAGE_MIME[type]};base64,${bytes.toString('base64')}` };
+    },
     'template:list': async () => ({ templates: await listTemplates((await currentLibrary()).workspace) }),
     'template:save': async ({ name, layout }) => ({ id: await saveTemplate((await currentLibrary()).workspace, name, layout) }),
     'issue:save': async ({ slug, issue, stamp, checkpoint }) => {
@@ -120,4 +135,18 @@ async function writeExport(path: string, bytes: Uint8Array): Promise<void> {
   } catch (err) {
     throw new AppError('export.unwritable', { path, detail: (err as NodeJS.ErrnoException).code ?? String(err) });
   }
+}
+
+const IMAGE_MIME: Record<ImageType, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' };
+
+/** Images larger than this are refused: a press photo is a few MB, a phone photo up to ~20. */
+export const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
+
+/** Copies an image file into the issue's assets (once per content); refuses what is not an image. */
+async function addImage(issueDir: string, path: string): Promise<{ assetId: string; width: number; height: number }> {
+  const bytes = await readImportFile(path, MAX_IMAGE_BYTES);
+  const size = imageSize(bytes);
+  if (!size) throw new AppError('asset.notImage', {});
+  const { assetId } = await new AssetStore(issueDir).put(bytes);
+  return { assetId, ...size };
 }

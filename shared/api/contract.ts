@@ -115,7 +115,7 @@ export const contract = {
   },
   'issue:open': { input: slugInput, output: z.object({ issue: IssueSchema, stamp: StampSchema }) },
   'import:chooseFiles': {
-    input: z.object({ kind: z.enum(['text', 'docx']) }).strict(),
+    input: z.object({ kind: z.enum(['text', 'docx', 'image']) }).strict(),
     output: z.object({ paths: z.array(z.string()) }),
   },
   'import:previewText': {
@@ -166,6 +166,14 @@ export const contract = {
   'export:docx': {
     input: z.object({ slug: SlugSchema }).strict(),
     output: z.object({ path: z.string().nullable() }),
+  },
+  'asset:choose': {
+    input: z.object({ slug: SlugSchema }).strict(),
+    output: z.object({ assets: z.array(z.object({ assetId: z.string(), width: z.number(), height: z.number() })) }),
+  },
+  'asset:data': {
+    input: z.object({ slug: SlugSchema, assetId: z.string().regex(/^[0-9a-f]{64}\.(jpg|png|webp|gif)$/) }).strict(),
+    output: z.object({ dataUrl: z.string() }),
   },
   'template:list': {
     input: empty,

@@ -46,6 +46,8 @@ export interface AppHarness {
   workspace: string;
   dataDir: string;
   handlers: Handlers;
+  /** What the open-file dialog answers from now on. */
+  answerFileDialog(paths: string[]): void;
   /** Sends an application-menu command, as the Electron menu would. */
   menu(command: MenuCommand): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -70,6 +72,7 @@ export async function openApp(
     workspace,
     language: options.language ?? 'zh-CN',
   });
+  let files = options.files ?? [];
   const printer = new ChromiumPdfPrinter({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   const handlers = createHandlers({
     settings,
@@ -77,7 +80,7 @@ export async function openApp(
     platform: {
       chooseFolder: async () => join(dataDir, 'Chosen'),
       // The file dialog answers with the files the test chose.
-      chooseFiles: async () => options.files ?? [],
+      chooseFiles: async () => files,
       // The save dialog answers with a file in the test's data folder.
       chooseSavePath: async (name) => {
         await mkdir(join(dataDir, 'exports'), { recursive: true });
@@ -131,6 +134,9 @@ export async function openApp(
     workspace,
     dataDir,
     handlers,
+    answerFileDialog(paths) {
+      files = paths;
+    },
     async menu(command) {
       await page.evaluate((c) => {
         const w = window as unknown as { __menuListeners: Set<(command: string) => void> };

@@ -1,10 +1,14 @@
 import { ArticleKindSchema, ArticleStatusSchema, type Article, type Issue } from '../../../shared/model/issue.js';
-import { blockLines } from '../../../shared/model/text.js';
 import { findArticle } from '../../../shared/model/ops.js';
-import { articleChars } from '../../../shared/model/text.js';
+import { ArticleEditor } from '../../editor/ArticleEditor.js';
+import { ErrorBanner } from '../../components/ErrorBanner.js';
+import { useFigureServices } from './useFigureServices.js';
+import { bodyChars } from '../../editor/bodyChars.js';
 import { useI18n } from '../../i18n/I18n.js';
 
 interface ArticlePaneProps {
+  /** The issue's folder name (images are fetched from its assets/). */
+  slug: string;
   issue: Issue;
   article: Article;
   onChange(patch: Partial<Omit<Article, 'id'>>, field: string): void;
@@ -12,23 +16,22 @@ interface ArticlePaneProps {
   onDelete(): void;
 }
 
-/** The selected article: its headline block, kind, status and place in the issue. */
-export function ArticlePane({ issue, article, onChange, onMove, onDelete }: ArticlePaneProps) {
-  const i18n = useI18n();
-  const { t } = i18n;
+/** The selected article: its headline block, kind, status, place in the issue, and its body in the editor. */
+export function ArticlePane({ slug, issue, article, onChange, onMove, onDelete }: ArticlePaneProps) {
+  const { t } = useI18n();
+  const figures = useFigureServices(slug);
   const place = findArticle(issue, article.id);
   if (!place) return null;
   const { section, index } = place;
-  const paragraphs = article.body.root.children.flatMap((b) =>
-    b.type === 'figure' ? [`［${b.caption}］`] : blockLines(b),
-  );
+  // 字数 of everything but this article; the editor adds its live count to both.
+  const sum = (articles: readonly Article[]) => articles.reduce((n, a) => n + (a.id === article.id ? 0 : bodyChars(a.body)), 0);
+  const otherChars = { section: sum(section.articles), issue: issue.sections.reduce((n, s) => n + sum(s.articles), 0) };
 
   return (
     <article className="pane article-pane" aria-label={article.headline}>
       <div className="pane-toolbar">
         <span className="pane-crumb">
           <span className="banner-chip">{section.title}</span>
-          <span className="muted">{t('issue.articleChars', { n: i18n.number(articleChars(article)) })}</span>
         </span>
         <span className="pane-actions">
           <button type="button" className="btn btn-small" disabled={index === 0} onClick={() => onMove(section.id, index - 1)}>
@@ -128,13 +131,14 @@ export function ArticlePane({ issue, article, onChange, onMove, onDelete }: Arti
         </label>
       </div>
 
-      <div className="body-preview">
-        {paragraphs.length === 0 ? (
-          <p className="muted">{t('issue.bodyLater')}</p>
-        ) : (
-          paragraphs.map((p, i) => <p key={i}>{p}</p>)
-        )}
-      </div>
+      <ErrorBanner error={figures.error} onDismiss={figures.clearError} />
+      <ArticleEditor
+        key={article.id}
+        body={article.body}
+        otherChars={otherChars}
+        figureServices={figures.services}
+        onChange={(body) => onChange({ body }, 'body')}
+      />
     </article>
   );
 }

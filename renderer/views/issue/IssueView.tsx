@@ -19,6 +19,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { useI18n } from '../../i18n/I18n.js';
 import { navigate } from '../../route.js';
 import { useMenuCommand } from '../../useMenuCommand.js';
+import { flushEditors } from '../../editor/pendingEdits.js';
 import { ArticlePane } from './ArticlePane.js';
 import { Inspector } from './inspector/Inspector.js';
 import { PagePreview } from './preview/PagePreview.js';
@@ -55,7 +56,10 @@ export function IssueView({
   const { issue } = doc;
 
   useMenuCommand((command) => {
-    if (command === 'save') void doc.saveNow();
+    if (command === 'save') {
+      flushEditors();
+      void doc.saveNow();
+    }
     if (command === 'showLibrary') navigate({ view: 'library' });
   });
 
@@ -101,6 +105,7 @@ export function IssueView({
       const key = e.key.toLowerCase();
       if (mod && key === 's') {
         e.preventDefault();
+        flushEditors();
         void doc.saveNow();
       } else if (mod && !isTextField(e.target) && ((key === 'z' && e.shiftKey) || key === 'y')) {
         e.preventDefault();
@@ -189,6 +194,7 @@ export function IssueView({
         <main className="workarea">
           {selectedArticle ? (
             <ArticlePane
+              slug={slug}
               issue={issue}
               article={selectedArticle}
               onChange={(patch, field) => doc.edit((i) => updateArticle(i, selectedArticle.id, patch), `${selectedArticle.id}:${field}`)}

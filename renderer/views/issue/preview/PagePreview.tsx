@@ -7,8 +7,12 @@ import { ErrorBanner } from '../../../components/ErrorBanner.js';
 import { useI18n } from '../../../i18n/I18n.js';
 import { drawPage, lastPageFill, openPdf, type PreviewPdf } from './pdfPages.js';
 
-/** The preview follows edits after this pause (the promise: pages refreshed within about 1.5 s). */
-const PREVIEW_DELAY_MS = 500;
+/**
+ * The preview follows edits once typing pauses this long (the promise: pages refreshed
+ * within about 1.5 s of an edit); printing during continuous typing would steal the
+ * main thread from the editor.
+ */
+const PREVIEW_DELAY_MS = 800;
 const PAGE_WIDTH_PX = 300;
 const MM_TO_PT = 72 / 25.4;
 
@@ -51,11 +55,29 @@ export function PagePreview({ slug, issue }: { slug: string; issue: Issue }) {
     return () => clearTimeout(timer);
   }, [slug, issue]);
 
+  // Pages are drawn when they scroll into view, one at a time between frames, so a long
+  // issue never blocks the editor.
   useEffect(() => {
     const host = pagesRef.current;
     if (!host || !rendered) return;
-    const canvases = Array.from(host.querySelectorAll('canvas'));
-    canvases.forEach((canvas, i) => void drawPage(rendered.pdf, i + 1, canvas, PAGE_WIDTH_PX));
+    const drawn = new Set<Element>();
+    let chain = Promise.resolve();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const canvas = entry.target as HTMLCanvasElement;
+          if (!entry.isIntersecting || drawn.has(canvas)) continue;
+          drawn.add(canvas);
+          const number = Number(canvas.dataset.page);
+          chain = chain.then(() => new Promise<void>((done) => requestAnimationFrame(() => done())))
+            .then(() => drawPage(rendered.pdf, number, canvas, PAGE_WIDTH_PX))
+            .catch(() => undefined);
+        }
+      },
+      { root: host, rootMargin: '400px 0px' },
+    );
+    host.querySelectorAll('canvas').forEach((c) => observer.observe(c));
+    return () => observer.disconnect();
   }, [rendered]);
 
   const pages = rendered?.pdf.numPages ?? 0;
@@ -88,7 +110,7 @@ export function PagePreview({ slug, issue }: { slug: string; issue: Issue }) {
       <div className="preview-pages" ref={pagesRef}>
         {Array.from({ length: pages }, (_, i) => (
           <figure key={i} className="preview-page">
-            <canvas aria-label={`${i + 1}`} />
+            <canvas aria-label={`${i + 1}`} data-page={i + 1} width={PAGE_WIDTH_PX} height={Math.round((PAGE_WIDTH_PX * issue.layout.page.heightMm) / issue.layout.page.widthMm)} />
             <figcaption>{i + 1}</figcaption>
           </figure>
         ))}

@@ -1,0 +1,169 @@
+import {
+  $create,
+  $getDocument,
+  $getNodeByKey,
+  DecoratorNode,
+  type DOMConversionMap,
+  type DOMExportOutput,
+  type EditorConfig,
+  type LexicalEditor,
+  type LexicalNode,
+  type LexicalParseJSON,
+  type NodeKey,
+} from 'lexical';
+import type { JSX } from 'react';
+import { FigureWidthSchema, type FigureNode as SerializedFigureNode, type FigureWidth } from '../../../../shared/model/body.js';
+import { FigureComponent, type FigurePatch } from './FigureComponent.js';
+
+export type { SerializedFigureNode };
+
+const ASSET_ID = /^[0-9a-f]{64}\.(jpg|png|webp|gif)$/;
+
+/**
+ * A photo or picture with its caption (图片与图注) as a block in the article body. The
+ * node holds only the asset id (the image file lives in the issue's `assets/`), the
+ * caption and the print width; it serializes to exactly `FigureNode` of body.ts.
+ */
+export class FigureNode extends DecoratorNode<JSX.Element> {
+  __assetId: string | null = null;
+  __caption = '';
+  __width: FigureWidth = 'column';
+
+  override $config() {
+    return this.config('figure', {
+      extends: DecoratorNode,
+      importDOM: {
+        figure: () => ({ conversion: $convertFigureElement, priority: 1 }),
+      } satisfies DOMConversionMap,
+    });
+  }
+
+  override afterCloneFrom(prev: this): void {
+    super.afterCloneFrom(prev);
+    this.__assetId = prev.__assetId;
+    this.__caption = prev.__caption;
+    this.__width = prev.__width;
+  }
+
+  override updateFromJSON(json: LexicalParseJSON<SerializedFigureNode>): this {
+    const width = FigureWidthSchema.safeParse(json.width);
+    return super
+      .updateFromJSON(json)
+      .setAssetId(typeof json.assetId === 'string' && ASSET_ID.test(json.assetId) ? json.assetId : null)
+      .setCaption(typeof json.caption === 'string' ? json.caption : '')
+      .setWidth(width.success ? width.data : 'column');
+  }
+
+  override exportJSON(): SerializedFigureNode {
+    return { type: 'figure', version: 1, assetId: this.getAssetId(), caption: this.getCaption(), width: this.getWidth() };
+  }
+
+  getAssetId(): string | null {
+    return this.getLatest().__assetId;
+  }
+
+  setAssetId(assetId: string | null): this {
+    const self = this.getWritable();
+    self.__assetId = assetId;
+    return self;
+  }
+
+  getCaption(): string {
+    return this.getLatest().__caption;
+  }
+
+  setCaption(caption: string): this {
+    const self = this.getWritable();
+    self.__caption = caption;
+    return self;
+  }
+
+  getWidth(): FigureWidth {
+    return this.getLatest().__width;
+  }
+
+  setWidth(width: FigureWidth): this {
+    const self = this.getWritable();
+    self.__width = width;
+    return self;
+  }
+
+  override createDOM(config: EditorConfig): HTMLElement {
+    const element = $getDocument().createElement('div');
+    const className = config.theme.figure;
+    if (typeof className === 'string') element.className = className;
+    element.dataset.width = this.__width;
+    return element;
+  }
+
+  override updateDOM(prev: this, dom: HTMLElement): boolean {
+    if (prev.__width !== this.__width) dom.dataset.width = this.__width;
+    return false;
+  }
+
+  override exportDOM(): DOMExportOutput {
+    const figure = $getDocument().createElement('figure');
+    const caption = $getDocument().createElement('figcaption');
+    caption.textContent = this.__caption;
+    figure.dataset.assetId = this.__assetId ?? '';
+    figure.dataset.width = this.__width;
+    figure.append(caption);
+    return { element: figure };
+  }
+
+  override getTextContent(): string {
+    return this.__caption;
+  }
+
+  override isInline(): false {
+    return false;
+  }
+
+  override isKeyboardSelectable(): boolean {
+    return true;
+  }
+
+  override decorate(editor: LexicalEditor): JSX.Element {
+    const key = this.getKey();
+    return (
+      <FigureComponent
+        nodeKey={key}
+        assetId={this.__assetId}
+        caption={this.__caption}
+        width={this.__width}
+        onChange={(patch, tag) => editor.update(() => $patchFigure(key, patch), tag ? { tag } : undefined)}
+        onRemove={() => editor.update(() => $getNodeByKey(key)?.remove())}
+      />
+    );
+  }
+}
+
+function $patchFigure(key: NodeKey, patch: FigurePatch): void {
+  const node = $getNodeByKey(key);
+  if (!$isFigureNode(node)) return;
+  if (patch.caption !== undefined) node.setCaption(patch.caption);
+  if (patch.width !== undefined) node.setWidth(patch.width);
+  if (patch.assetId !== undefined) node.setAssetId(patch.assetId);
+}
+
+function $convertFigureElement(element: HTMLElement) {
+  const caption = element.querySelector('figcaption')?.textContent ?? '';
+  const assetId = element.dataset.assetId ?? '';
+  const width = FigureWidthSchema.safeParse(element.dataset.width);
+  return {
+    node: $createFigureNode({ assetId: ASSET_ID.test(assetId) ? assetId : null, caption, width: width.success ? width.data : 'column' }),
+  };
+}
+
+/** A new figure; without an asset id it waits for its image (a placeholder frame). */
+export function $createFigureNode({
+  assetId = null,
+  caption = '',
+  width = 'column',
+}: { assetId?: string | null; caption?: string; width?: FigureWidth } = {}): FigureNode {
+  return $create(FigureNode).setAssetId(assetId).setCaption(caption).setWidth(width);
+}
+
+export function $isFigureNode(node: LexicalNode | null | undefined): node is FigureNode {
+  return node instanceof FigureNode;
+}

@@ -1,0 +1,47 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { AppErrorData } from '../../../shared/api/errors.js';
+import type { FigureServices } from '../../editor/nodes/FigureNode/FigureServices.js';
+import { call, errorData } from '../../api.js';
+
+/**
+ * Images for the editor's figures: each asset's image is fetched once from the main
+ * process and kept for the issue; "choose image" opens the file dialog there and stores
+ * the file in the issue's assets/ (by content hash).
+ */
+export function useFigureServices(slug: string): { services: FigureServices; error: AppErrorData | null; clearError(): void } {
+  const [urls, setUrls] = useState<Record<string, string>>({});
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const requested = useRef(new Set<string>());
+
+  const imageUrl = useCallback(
+    (assetId: string) => {
+      const url = urls[assetId];
+      if (url) return url;
+      if (!requested.current.has(assetId)) {
+        requested.current.add(assetId);
+        queueMicrotask(() => {
+          call('asset:data', { slug, assetId }).then(
+            ({ dataUrl }) => setUrls((u) => ({ ...u, [assetId]: dataUrl })),
+            () => undefined, // a missing file shows as a figure without its image
+          );
+        });
+      }
+      return null;
+    },
+    [urls, slug],
+  );
+
+  const chooseImage = useCallback(async () => {
+    try {
+      const { assets } = await call('asset:choose', { slug });
+      if (assets.length) setError(null);
+      return assets[0]?.assetId ?? null;
+    } catch (err) {
+      setError(errorData(err));
+      return null;
+    }
+  }, [slug]);
+
+  const services = useMemo(() => ({ imageUrl, chooseImage }), [imageUrl, chooseImage]);
+  return { services, error, clearError: () => setError(null) };
+}

@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IssueSchema } from '../../shared/model/issue.js';
+import { makePng } from '../fixtures/docx/build.js';
+import { launchChromium, openApp } from './harness.js';
+
+const SAMPLE = resolve(import.meta.dirname, '../../resources/samples/yugong-2024-03.txt');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('photos in the editor', () => {
+  it('puts a photo from disk into the waiting figure, keeps its caption, and prints it at full resolution', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'masthead-img-'));
+    const photo = join(dir, '现场.png');
+    await writeFile(photo, makePng(1200, 800));
+    const broken = join(dir, '坏图.png');
+    await writeFile(broken, 'this is not an image');
+    const app = await openApp(browser);
+    const { page } = app;
+    try {
+      const draft = await app.handlers['import:previewText']({ path: SAMPLE });
+      const { slug } = await app.handlers['import:createFromLines']({
+        lines: draft.lines,
+        fields: { ...draft.fields, publicationName: '渝工简报', template: 'bulletin' },
+      });
+      await page.goto(`${page.url().split('#')[0]}#/issue/${encodeURIComponent(slug)}`);
+      await page.locator('.tree-article', { hasText: '巾帼匠心筑梦' }).click();
+
+      // A file that is not an image: a clear message, and the figure still waits.
+      app.answerFileDialog([broken]);
+      await page.getByRole('button', { name: '选择图片…' }).click();
+      await page.getByRole('alert').getByText('这不是可用的图片文件').waitFor();
+      expect(await page.locator('.ed-figure-img').count()).toBe(0);
+
+      app.answerFileDialog([photo]);
+      await page.getByRole('button', { name: '选择图片…' }).click();
+      await page.locator('.ed-figure-img').waitFor();
+      await app.screenshot('editor-photo');
+
+      const savedFigure = async () => {
+        const issue = IssueSchema.parse(JSON.parse(await readFile(join(app.workspace, slug, 'issue.json'), 'utf8')));
+        const article = issue.sections.flatMap((s) => s.articles).find((a) => a.headline.startsWith('巾帼匠心筑梦'));
+        const figure = article?.body.root.children.find((b) => b.type === 'figure');
+        return figure?.type === 'figure' ? figure : null;
+      };
+      // Autosave lands within about a second.
+      await expect.poll(async () => (await savedFigure())?.assetId, { timeout: 5_000 }).toMatch(/^[0-9a-f]{64}\.png$/);
+      const figure = await savedFigure();
+      expect(figure).toMatchObject({ caption: '巾帼劳模工匠大宣讲现场' });
+      const assetId = figure?.assetId ?? null;
+      expect(assetId).toMatch(/^[0-9a-f]{64}\.png$/);
+      expect(await readFile(join(app.workspace, slug, 'assets', assetId ?? ''))).toEqual(await readFile(photo));
+
+      // The exported PDF carries the photo at its full 1200 × 800 pixels.
+      await page.getByRole('button', { name: '导出 PDF' }).click();
+      await page.locator('.export-done').waitFor({ timeout: 30_000 });
+      const pdf = join(app.dataDir, 'exports', '渝工简报 2024年第3期.pdf');
+      const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' });
+      expect(images).toMatch(/\s1200\s+800\s/);
+    } finally {
+      await app.close();
+    }
+  });
+});
