@@ -15,7 +15,7 @@ import {
 export const PRINT_PARTITION = 'masthead-print';
 
 // Only the blank page, the written document and its data: URLs may load.
-const ALLOWED_URL = /^(about:blank|data:|blob:)/;
+const ALLOWED_URL = /^(?:about:blank(?:[?#].*)?$|data:|blob:)/;
 
 /**
  * Writes `html` into the blank page as a fresh document and resolves on its load event:

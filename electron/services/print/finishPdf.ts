@@ -136,7 +136,8 @@ function drawCropMarks(page: PDFPage, trim: Box, offset: number, length: number)
  * The bleed area stays empty: content meant to bleed (a background reaching the edge)
  * would have to be printed beyond the trim by the HTML, which this does not yet take.
  *
- * Writes without object streams (PDF 1.4-compatible, as PDF/X-1a workflows want).
+ * Writes a classic cross-reference table without object streams, which older RIPs
+ * read (pdf-lib labels the file PDF 1.7; Chromium's is 1.4).
  */
 export async function finishPdf(pdf: Uint8Array, meta: PdfMeta, options: FinishOptions = {}): Promise<Uint8Array> {
   const bleedMm = options.bleedMm ?? 0;
