@@ -8,6 +8,8 @@ export const en: Messages = {
   'menu.file': 'File',
   'menu.newIssue': 'New Issue…',
   'menu.library': 'Library',
+  'menu.importText': 'Import Text Draft…',
+  'menu.importDocx': 'Import Word Files into Section…',
   'menu.save': 'Save',
   'menu.settings': 'Settings…',
   'menu.quit': 'Quit',

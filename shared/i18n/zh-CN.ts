@@ -9,6 +9,8 @@ export const zhCN = {
   'menu.file': '文件',
   'menu.newIssue': '新建一期…',
   'menu.library': '期刊库',
+  'menu.importText': '导入文字稿…',
+  'menu.importDocx': '导入 Word 来稿到当前栏目…',
   'menu.save': '保存',
   'menu.settings': '设置…',
   'menu.quit': '退出',

@@ -21,7 +21,8 @@ describe('importing a text draft in the app', () => {
     const app = await openApp(browser, { files: [SAMPLE] });
     const { page } = app;
     try {
-      await page.getByRole('button', { name: '导入文字稿' }).click();
+      // File ▸ Import Text Draft (Ctrl+O) opens the same preview as the library's button.
+      await app.menu('importText');
       const preview = page.getByRole('dialog', { name: '导入预览' });
       await preview.waitFor();
       expect(await preview.locator('.import-found').innerText()).toBe('4 个栏目 · 7 篇稿件 · 1 处图片');

@@ -61,6 +61,14 @@ export function IssueView({
       void doc.saveNow();
     }
     if (command === 'showLibrary') navigate({ view: 'library' });
+    if (command === 'importDocx' && issue) {
+      // Into the selected section, else the selected article's, else the last one (created if none).
+      const target =
+        (selection?.kind === 'section' && issue.sections.find((s) => s.id === selection.id)) ||
+        (selection?.kind === 'article' && findArticle(issue, selection.id)?.section) ||
+        issue.sections.at(-1);
+      void docx.importFiles(target ? target.title : '');
+    }
   });
 
   const moveSelected = (delta: number) => {

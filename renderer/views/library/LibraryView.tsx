@@ -52,6 +52,7 @@ export function LibraryView({
   useMenuCommand((command) => {
     if (command === 'newIssue') setModal({ kind: 'new' });
     if (command === 'settings') setModal({ kind: 'settings' });
+    if (command === 'importText') void importText();
   });
 
   const act = async (f: () => Promise<unknown>) => {
