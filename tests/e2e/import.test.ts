@@ -22,6 +22,7 @@ describe('importing a text draft in the app', () => {
     const { page } = app;
     try {
       // File ▸ Import Text Draft (Ctrl+O) opens the same preview as the library's button.
+      await page.getByText('工作区里还没有刊期。').waitFor();
       await app.menu('importText');
       const preview = page.getByRole('dialog', { name: '导入预览' });
       await preview.waitFor();
