@@ -107,6 +107,7 @@ export const en: Messages = {
   'layout.role.caption': 'Caption',
   'layout.role.colophon': 'Colophon',
   'layout.leading': 'Leading (×)',
+  'layout.charsPerLine': 'Characters a line',
   'layout.accent': 'Accent colour',
   'layout.headerFooter': 'Header and page numbers',
   'layout.header': 'Header',

@@ -108,6 +108,7 @@ export const zhCN = {
   'layout.role.caption': '图注',
   'layout.role.colophon': '报尾',
   'layout.leading': '行距（倍）',
+  'layout.charsPerLine': '每行字数',
   'layout.accent': '强调色',
   'layout.headerFooter': '页眉与页码',
   'layout.header': '页眉',

@@ -20,10 +20,10 @@ const bulletin: Layout = {
     masthead: { family: 'noto-serif-sc', sizePt: 42, bold: true }, // 初号
     banner: { family: 'noto-sans-sc', sizePt: 16, bold: true }, // 三号 黑体
     kicker: { family: 'lxgw-wenkai', sizePt: 16, bold: false },
-    headline: { family: 'noto-serif-sc', sizePt: 22, bold: true }, // 二号 小标宋
+    headline: { family: '方正小标宋简体', sizePt: 22, bold: true }, // 二号 小标宋
     deck: { family: 'lxgw-wenkai', sizePt: 16, bold: false }, // 三号 楷体
     byline: { family: 'lxgw-wenkai', sizePt: 14, bold: false },
-    body: { family: 'noto-serif-sc', sizePt: 16, bold: false }, // 三号 (仿宋 when installed)
+    body: { family: '仿宋', sizePt: 16, bold: false }, // 三号 仿宋 (a bundled stand-in prints where it is missing, and says so)
     caption: { family: 'lxgw-wenkai', sizePt: 14, bold: false },
     colophon: { family: 'noto-serif-sc', sizePt: 14, bold: false }, // 四号
   },
@@ -33,6 +33,7 @@ const bulletin: Layout = {
   header: { show: true, text: '' },
   pageNumbers: { style: 'dash', first: 1 },
   targetPages: null,
+  charsPerLine: 28, // GB/T 9704-2012 §5.2.2: 28 characters a line
 };
 
 /** 报刊式 newsletter: A4, two columns, 五号 宋体 body, banners. */
@@ -58,6 +59,7 @@ const newsletter: Layout = {
   header: { show: true, text: '' },
   pageNumbers: { style: 'dash', first: 1 },
   targetPages: null,
+  charsPerLine: null,
 };
 
 const TEMPLATES: Record<TemplateId, Layout> = { bulletin, newsletter };

@@ -58,5 +58,10 @@ export const LayoutSchema = z.object({
   pageNumbers: z.object({ style: PageNumberStyleSchema, first: z.number().int().min(1).max(9999) }),
   /** How many pages the editor means the issue to fill; null when not set. */
   targetPages: z.number().int().min(1).max(999).nullable(),
+  /**
+   * Body characters per line (Word's document grid, 每行字数): the body's letter spacing
+   * is set so exactly this many fit a column; null keeps the font's natural width.
+   */
+  charsPerLine: z.number().int().min(5).max(80).nullable().default(null),
 });
 export type Layout = z.infer<typeof LayoutSchema>;

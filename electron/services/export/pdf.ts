@@ -1,4 +1,5 @@
 import { toPrintHtml } from '../../../shared/export/print/document.js';
+import { BUNDLED_FONTS as BUNDLED_FONT_LABELS } from '../../../shared/export/print/fonts.js';
 import type { Issue } from '../../../shared/model/issue.js';
 import { formatIssueLine } from '../../../shared/model/issueLine.js';
 import { FONT_ROLES, type Layout } from '../../../shared/model/layout.js';
@@ -59,7 +60,10 @@ export async function printDocument(issueDir: string, issue: Issue, layout: Layo
   const header = layout.header.text || `${issue.publication.name}${formatIssueLine(issue.number)}`;
   const fontCss = await fontFaceCss(uses, visibleText(bare) + header + GENERATED);
   const html = toPrintHtml(laidOut, { fontCss, familyCss }, resolver);
-  const missingFonts = [...resolved.values()].flatMap((r) => (r.missing ? [r.missing] : []));
+  // Reported with the bundled font's own name (思源宋体 Noto Serif SC), as the inspector lists it.
+  const missingFonts = [...resolved.values()].flatMap((r) =>
+    r.missing ? [{ requested: r.missing.requested, replacement: BUNDLED_FONT_LABELS[r.missing.replacement].label }] : [],
+  );
   return { html, missingAssets: missing, missingFonts };
 }
 

@@ -39,6 +39,10 @@ export function printCss(layout: Layout, runningHeader: string, families: Family
   const font = (l: Layout, role: FontRole) => fontOf(l, role, families);
   const { page, margins: m } = layout;
   const accent = layout.accentColor;
+  // 每行字数: spread (or tighten) the body so exactly that many characters fill a column.
+  const columnMm = (page.widthMm - m.leftMm - m.rightMm - layout.gutterMm * (layout.columns - 1)) / layout.columns;
+  const sizeMm = (layout.fonts.body.sizePt * 25.4) / 72;
+  const tracking = layout.charsPerLine ? columnMm / layout.charsPerLine - sizeMm : 0;
   const body = layout.fonts.body;
   const number = pageNumberContent(layout.pageNumbers.style);
   const header = layout.header.show && runningHeader !== '' ? cssString(runningHeader) : 'none';
@@ -85,6 +89,7 @@ body {
   font-kerning: normal;
 }
 p { margin: 0; text-indent: 2em; text-align: justify; text-justify: inter-character; orphans: 2; widows: 2; }
+${tracking ? `.art-body p, .art-body li { letter-spacing: ${tracking.toFixed(3)}mm; text-indent: calc(2em + ${(2 * tracking).toFixed(3)}mm); }` : ''}
 
 /* 报头 masthead */
 .masthead { text-align: center; margin-bottom: 7mm; break-inside: avoid; }

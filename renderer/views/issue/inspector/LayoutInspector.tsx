@@ -172,6 +172,21 @@ export function LayoutInspector({ layout, templates, onChange, onSaveTemplate }:
           <Row label={t('layout.leading')}>
             <NumberInput name="leading" value={layout.leading} min={0.8} max={4} step={0.05} onChange={(leading) => set({ leading }, 'leading')} />
           </Row>
+          <Row label={t('layout.charsPerLine')}>
+            <input
+              type="number"
+              name="charsPerLine"
+              min={5}
+              max={80}
+              value={layout.charsPerLine ?? ''}
+              placeholder="—"
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                if (e.target.value === '') set({ charsPerLine: null }, 'charsPerLine');
+                else if (Number.isInteger(n) && n >= 5 && n <= 80) set({ charsPerLine: n }, 'charsPerLine');
+              }}
+            />
+          </Row>
           <Row label={t('layout.accent')}>
             <input type="color" name="accent" value={layout.accentColor} onChange={(e) => set({ accentColor: e.target.value }, 'accent')} />
           </Row>

@@ -112,7 +112,8 @@ describe('styles.xml of the 简报 (bulletin) template', () => {
 
   it('sets body font, zh-CN and Chinese line breaking (kinsoku) in the document defaults', () => {
     const defaults = /<w:docDefaults>.*<\/w:docDefaults>/.exec(styles)?.[0] ?? '';
-    expect(defaults).toContain('w:eastAsia="Noto Serif SC"');
+    // The 简报 template sets 仿宋 for the body (GB/T 9704), by its system name.
+    expect(defaults).toContain('w:eastAsia="仿宋"');
     expect(defaults).toContain('<w:lang w:eastAsia="zh-CN"/>');
     expect(defaults).toContain('<w:kinsoku/>');
     expect(defaults).toContain('<w:overflowPunct w:val="false"/>');
@@ -130,7 +131,8 @@ describe('styles.xml of the 简报 (bulletin) template', () => {
     expect(table).toContain('<w:font w:name="Noto Serif SC"><w:altName w:val="宋体"/>');
     expect(table).toContain('<w:font w:name="Noto Sans SC"><w:altName w:val="黑体"/>');
     expect(table).toContain('<w:font w:name="LXGW WenKai"><w:altName w:val="楷体"/>');
-    expect(table.match(/<w:charset w:val="86"\/>/g)).toHaveLength(3);
+    // the three bundled fonts, plus the template's system fonts (仿宋, 方正小标宋简体)
+    expect(table.match(/<w:charset w:val="86"\/>/g)).toHaveLength(5);
   });
 });
 
