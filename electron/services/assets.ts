@@ -62,7 +62,7 @@ export class AssetStore {
   }
 }
 
-/** Pixel size read from an image's header (PNG IHDR, JPEG SOFn, GIF screen, WebP VP8/VP8L/VP8X); null when unreadable. */
+/** Pixel size as displayed (EXIF orientation applied), read from an image's header (PNG IHDR, JPEG SOFn, GIF screen, WebP VP8/VP8L/VP8X); null when unreadable. */
 export function imageSize(bytes: Uint8Array): { width: number; height: number } | null {
   const type = sniffImageType(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -99,15 +99,35 @@ function webpSize(bytes: Uint8Array, view: DataView): { width: number; height: n
   return null;
 }
 
+/** The EXIF orientation (1–8) in a JPEG APP1 segment starting at `at`, or 1. */
+function exifOrientation(view: DataView, at: number, length: number): number {
+  const start = at + 4;
+  if (length < 16 || view.getUint32(start) !== 0x45786966) return 1; // "Exif"
+  const tiff = start + 6;
+  const little = view.getUint16(tiff) === 0x4949;
+  const ifd = tiff + view.getUint32(tiff + 4, little);
+  const entries = view.getUint16(ifd, little);
+  for (let i = 0; i < entries; i++) {
+    const entry = ifd + 2 + i * 12;
+    if (view.getUint16(entry, little) === 0x0112) return view.getUint16(entry + 8, little);
+  }
+  return 1;
+}
+
 function jpegSize(bytes: Uint8Array, view: DataView): { width: number; height: number } | null {
   let at = 2;
+  let orientation = 1;
   while (at + 9 < bytes.length) {
     if (bytes[at] !== 0xff) return null;
     const marker = bytes[at + 1];
     const length = view.getUint16(at + 2);
     // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
+    if (marker === 0xe1) orientation = exifOrientation(view, at, length);
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { width: view.getUint16(at + 7), height: view.getUint16(at + 5) };
+      const width = view.getUint16(at + 7);
+      const height = view.getUint16(at + 5);
+      // Orientations 5–8 turn the picture a quarter: it shows (and prints) with sides swapped.
+      return orientation >= 5 && orientation <= 8 ? { width: height, height: width } : { width, height };
     }
     at += 2 + length;
   }

@@ -108,6 +108,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       for (const path of paths) assets.push(await addImage(dir, path));
       return { assets };
     },
+    'asset:put': async ({ slug, data }) => {
+      const bytes = Buffer.from(data, 'base64');
+      if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('import.tooLarge', { file: '', detail: `${Math.round(bytes.length / 1048576)} MB` });
+      return storeImage((await currentLibrary()).dir(slug), bytes);
+    },
     'asset:data': async ({ slug, assetId }) => {
       const bytes = await new AssetStore((await currentLibrary()).dir(slug)).read(assetId);
       const type = sniffImageType(bytes);
@@ -144,7 +149,11 @@ export const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
 
 /** Copies an image file into the issue's assets (once per content); refuses what is not an image. */
 async function addImage(issueDir: string, path: string): Promise<{ assetId: string; width: number; height: number }> {
-  const bytes = await readImportFile(path, MAX_IMAGE_BYTES);
+  return storeImage(issueDir, await readImportFile(path, MAX_IMAGE_BYTES));
+}
+
+/** Stores image bytes in the issue's assets (refusing what is not a readable image) with its displayed size. */
+async function storeImage(issueDir: string, bytes: Buffer): Promise<{ assetId: string; width: number; height: number }> {
   const size = imageSize(bytes);
   if (!size) throw new AppError('asset.notImage', {});
   const { assetId } = await new AssetStore(issueDir).put(bytes);

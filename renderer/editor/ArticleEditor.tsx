@@ -12,6 +12,7 @@ import { useEditorT } from './messages.js';
 import { FigureServicesContext, type FigureServices } from './nodes/FigureNode/FigureServices.js';
 import { AutosavePlugin } from './plugins/AutosavePlugin/AutosavePlugin.js';
 import { DragBlockPlugin } from './plugins/DragBlockPlugin/DragBlockPlugin.js';
+import { ImageDropPlugin } from './plugins/ImageDropPlugin/ImageDropPlugin.js';
 import { CleanPasteExtension } from './plugins/PastePlugin/CleanPasteExtension.js';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin/ToolbarPlugin.js';
 import { fromBody } from './serialize.js';
@@ -83,6 +84,7 @@ export function ArticleEditor({ body, onChange, otherChars, figureServices = NO_
             </span>
           </footer>
           {surface && <DragBlockPlugin anchor={surface} />}
+          <ImageDropPlugin />
           <AutosavePlugin body={body} onChange={onChange} onPendingChange={setPending} onInvalidChange={setInvalid} />
         </section>
       </LexicalExtensionComposer>

@@ -171,6 +171,11 @@ export const contract = {
     input: z.object({ slug: SlugSchema }).strict(),
     output: z.object({ assets: z.array(z.object({ assetId: z.string(), width: z.number(), height: z.number() })) }),
   },
+  'asset:put': {
+    /** An image dropped or pasted into the editor, its bytes as base64. */
+    input: z.object({ slug: SlugSchema, data: z.string().max(96 * 1024 * 1024) }).strict(),
+    output: z.object({ assetId: z.string(), width: z.number(), height: z.number() }),
+  },
   'asset:data': {
     input: z.object({ slug: SlugSchema, assetId: z.string().regex(/^[0-9a-f]{64}\.(jpg|png|webp|gif)$/) }).strict(),
     output: z.object({ dataUrl: z.string() }),

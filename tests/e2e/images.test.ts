@@ -72,3 +72,49 @@ describe('photos in the editor', () => {
     }
   });
 });
+
+describe('photos dropped or pasted into the body', () => {
+  it('stores a pasted picture in assets/ and puts a figure at the cursor; refuses a broken one with a message', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    try {
+      const { slug } = await app.handlers['issue:create']({
+        template: 'newsletter', publicationName: '工会通讯', publisher: '', year: 2024, no: 6, serial: null, date: '2024-06-01',
+      });
+      await page.goto(`${page.url().split('#')[0]}#/issue/${encodeURIComponent(slug)}`);
+      await page.getByRole('button', { name: '＋ 添加栏目' }).click();
+      await page.getByRole('button', { name: /^＋ 添加稿件$/ }).click();
+      const body = page.locator('[contenteditable="true"]').first();
+      await body.click();
+      await page.keyboard.type('第一段。');
+      const png = makePng(640, 480).toString('base64');
+      // What a screenshot pasted from the clipboard looks like to the page: one image file, no HTML.
+      const paste = async (base64: string, type: string) =>
+        body.evaluate(
+          (el, [data, mime]) => {
+            const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], 'clip.png', { type: mime }));
+            el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+          },
+          [base64, type] as const,
+        );
+      await paste(btoa('not an image'), 'image/png');
+      await page.getByRole('alert').getByText('这不是可用的图片文件').waitFor();
+      await paste(png, 'image/png');
+      await page.locator('.ed-figure-img').waitFor();
+
+      const saved = async () => {
+        const issue = IssueSchema.parse(JSON.parse(await readFile(join(app.workspace, slug, 'issue.json'), 'utf8')));
+        return issue.sections[0].articles[0].body.root.children.filter((b) => b.type === 'figure');
+      };
+      await expect.poll(async () => (await saved()).length, { timeout: 5_000 }).toBe(1);
+      const [figure] = await saved();
+      expect(figure.type === 'figure' && figure.assetId).toMatch(/^[0-9a-f]{64}\.png$/);
+      const id = figure.type === 'figure' ? (figure.assetId ?? '') : '';
+      expect(await readFile(join(app.workspace, slug, 'assets', id))).toEqual(Buffer.from(png, 'base64'));
+    } finally {
+      await app.close();
+    }
+  });
+});

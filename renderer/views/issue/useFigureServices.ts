@@ -42,6 +42,23 @@ export function useFigureServices(slug: string): { services: FigureServices; err
     }
   }, [slug]);
 
-  const services = useMemo(() => ({ imageUrl, chooseImage }), [imageUrl, chooseImage]);
+  const addImageFile = useCallback(
+    async (file: File) => {
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        let binary = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        const { assetId } = await call('asset:put', { slug, data: btoa(binary) });
+        setError(null);
+        return assetId;
+      } catch (err) {
+        setError(errorData(err));
+        return null;
+      }
+    },
+    [slug],
+  );
+
+  const services = useMemo(() => ({ imageUrl, chooseImage, addImageFile }), [imageUrl, chooseImage, addImageFile]);
   return { services, error, clearError: () => setError(null) };
 }

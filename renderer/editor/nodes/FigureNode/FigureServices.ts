@@ -8,6 +8,8 @@ export interface FigureServices {
   imageUrl(assetId: string): string | null;
   /** Lets the user choose an image file; resolves with its asset id, or null when cancelled. */
   chooseImage?: () => Promise<string | null>;
+  /** Stores a dropped or pasted image file; resolves with its asset id, or null when it is refused. */
+  addImageFile?: (file: File) => Promise<string | null>;
 }
 
 export const FigureServicesContext = createContext<FigureServices>({ imageUrl: () => null });
