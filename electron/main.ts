@@ -2,7 +2,7 @@
 // plain-Node services. Everything with logic lives in electron/services (tested in Node).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, session, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { MENU_CHANNEL, type MenuCommand, type Settings } from '../shared/api/contract.js';
 import { languageFromLocale, translate } from '../shared/i18n/translate.js';
 import { registerIpc, trustUrlPrefixes } from './ipc.js';
@@ -93,6 +93,12 @@ async function main(): Promise<void> {
         };
         const result = focused ? await dialog.showOpenDialog(focused, options) : await dialog.showOpenDialog(options);
         return result.canceled ? [] : result.filePaths;
+      },
+      async thumbnail(bytes) {
+        const image = nativeImage.createFromBuffer(bytes);
+        if (image.isEmpty()) return null;
+        const { width } = image.getSize();
+        return width > 1600 ? image.resize({ width: 1600, quality: 'good' }).toJPEG(85) : null;
       },
       async chooseSavePath(defaultName, kind) {
         const focused = BrowserWindow.getFocusedWindow();

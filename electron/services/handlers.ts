@@ -24,6 +24,11 @@ export interface Platform {
   chooseFiles(kind: 'text' | 'docx' | 'image'): Promise<string[]>;
   /** Asks where to save an export; null when they cancel. */
   chooseSavePath(defaultName: string, kind: 'pdf' | 'docx'): Promise<string | null>;
+  /**
+   * A screen-sized JPEG of a large image for the editor (print always uses the
+   * original); null to show the original. Electron does it with nativeImage.
+   */
+  thumbnail?(bytes: Buffer): Promise<Buffer | null>;
 }
 
 export interface ServiceContext {
@@ -117,6 +122,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       const bytes = await new AssetStore((await currentLibrary()).dir(slug)).read(assetId);
       const type = sniffImageType(bytes);
       if (!type) throw new AppError('asset.notImage', {});
+      const thumb = bytes.length > THUMBNAIL_ABOVE_BYTES ? await ctx.platform.thumbnail?.(bytes) : null;
+      if (thumb) return { dataUrl: `data:image/jpeg;base64,${thumb.toString('base64')}` };
       return { dataUrl: `data:${IMAGE_MIME[type]};base64,${bytes.toString('base64')}` };
     },
     'template:list': async () => ({ templates: await listTemplates((await currentLibrary()).workspace) }),
@@ -143,6 +150,9 @@ async function writeExport(path: string, bytes: Uint8Array): Promise<void> {
 }
 
 const IMAGE_MIME: Record<ImageType, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' };
+
+/** Images larger than this are shown in the editor through a thumbnail (when the platform makes one). */
+const THUMBNAIL_ABOVE_BYTES = 2 * 1024 * 1024;
 
 /** Images larger than this are refused: a press photo is a few MB, a phone photo up to ~20. */
 export const MAX_IMAGE_BYTES = 64 * 1024 * 1024;

@@ -45,10 +45,7 @@ export function useFigureServices(slug: string): { services: FigureServices; err
   const addImageFile = useCallback(
     async (file: File) => {
       try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        let binary = '';
-        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        const { assetId } = await call('asset:put', { slug, data: btoa(binary) });
+        const { assetId } = await call('asset:put', { slug, data: await base64Of(file) });
         setError(null);
         return assetId;
       } catch (err) {
@@ -61,4 +58,14 @@ export function useFigureServices(slug: string): { services: FigureServices; err
 
   const services = useMemo(() => ({ imageUrl, chooseImage, addImageFile }), [imageUrl, chooseImage, addImageFile]);
   return { services, error, clearError: () => setError(null) };
+}
+
+/** The file's bytes as base64, encoded off the main thread (FileReader), so a 50 MB photo does not freeze the window. */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
 }
