@@ -30,6 +30,7 @@ import { SectionTree, type Selection } from './SectionTree.js';
 import { useIssueDocument } from './useIssueDocument.js';
 import { useDocxImport } from './useDocxImport.js';
 import { DocxImportResultDialog } from './DocxImportResult.js';
+import { FindBar } from './find/FindBar.js';
 
 type Confirm = { kind: 'section' | 'article'; id: string; message: string } | null;
 
@@ -185,6 +186,7 @@ export function IssueView({
         </div>
       </header>
       <ErrorBanner error={doc.saveState === 'failed' || doc.saveState === 'conflict' ? doc.saveError : null} onDismiss={doc.reload} />
+      <FindBar issue={issue} edit={doc.edit} onReveal={(articleId) => setSelection({ kind: 'article', id: articleId })} />
       <div className="issue-body">
         <aside className="sidebar">
           <SectionTree
@@ -194,6 +196,8 @@ export function IssueView({
             onAddSection={newSection}
             onAddArticle={newArticle}
             onDropDocx={(title, paths) => void docx.importFiles(title, paths)}
+            onMoveArticle={(articleId, toSectionId, toIndex) => doc.edit((i) => moveArticle(i, articleId, toSectionId, toIndex))}
+            onMoveSection={(sectionId, toIndex) => doc.edit((i) => moveSection(i, sectionId, toIndex))}
           />
           <footer className="sidebar-foot">
             {t('issue.summary', { sections: issue.sections.length, articles: articleCount, chars: i18n.number(issueChars(issue)) })}
