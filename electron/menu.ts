@@ -36,6 +36,9 @@ export function menuTemplate(
       { role: 'copy', label: t('menu.copy') },
       { role: 'paste', label: t('menu.paste') },
       { role: 'selectAll', label: t('menu.selectAll') },
+      { type: 'separator' },
+      { label: t('menu.find'), accelerator: 'CmdOrCtrl+F', click: () => send('find') },
+      { label: t('menu.replace'), accelerator: options.isMac ? 'Cmd+Alt+F' : 'Ctrl+H', click: () => send('replace') },
     ],
   };
   const view: MenuItemConstructorOptions = {

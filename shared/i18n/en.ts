@@ -20,6 +20,8 @@ export const en: Messages = {
   'menu.copy': 'Copy',
   'menu.paste': 'Paste',
   'menu.selectAll': 'Select All',
+  'menu.find': 'Find…',
+  'menu.replace': 'Replace…',
   'menu.view': 'View',
   'menu.resetZoom': 'Actual Size',
   'menu.zoomIn': 'Zoom In',

@@ -21,6 +21,8 @@ export const zhCN = {
   'menu.copy': '复制',
   'menu.paste': '粘贴',
   'menu.selectAll': '全选',
+  'menu.find': '查找…',
+  'menu.replace': '替换…',
   'menu.view': '视图',
   'menu.resetZoom': '实际大小',
   'menu.zoomIn': '放大',

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useI18n } from '../../../i18n/I18n.js';
+import { useMenuCommand } from '../../../useMenuCommand.js';
 import { clearMatch, showMatch } from './showMatch.js';
 import { useFind, type FindOptions } from './useFind.js';
 
@@ -23,6 +24,17 @@ export function FindBar(props: FindOptions) {
 
   // Registered on the window in the capture phase, so the shortcut works from the
   // editor too and the editor never sees it (on macOS Lexical reads Ctrl+H as Backspace).
+  const openBar = (mode: 'find' | 'replace') => {
+    const prefill = selectedText();
+    find.open(mode, prefill);
+    const field = mode === 'replace' && (prefill ?? find.text) !== '' ? 'replace' : 'find';
+    setFocusRequest((r) => ({ field, seq: (r?.seq ?? 0) + 1 }));
+  };
+  // Edit ▸ Find / Replace in the application menu (its accelerators reach the menu, not the page).
+  useMenuCommand((command) => {
+    if (command === 'find' || command === 'replace') openBar(command);
+  });
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.shiftKey) return;
@@ -33,10 +45,7 @@ export function FindBar(props: FindOptions) {
       if (e.target instanceof Element && e.target.closest('[role=dialog]')) return;
       e.preventDefault();
       e.stopPropagation();
-      const prefill = selectedText();
-      find.open(mode, prefill);
-      const field = mode === 'replace' && (prefill ?? find.text) !== '' ? 'replace' : 'find';
-      setFocusRequest((r) => ({ field, seq: (r?.seq ?? 0) + 1 }));
+      openBar(mode);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
