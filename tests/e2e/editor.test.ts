@@ -293,6 +293,10 @@ describe('the article editor in Chromium', () => {
       }
       await caretAtEnd(page.locator('.ed-content table td').first());
       await imeType(cdp, ['yi'], '一车间');
+      // The table grows from the toolbar while the cursor stands in it: a row below, a column to the right.
+      await page.locator('.ed-tool[data-tool=rowBelow]').click();
+      await page.locator('.ed-tool[data-tool=columnRight]').click();
+      await page.locator('.ed-content table tr').nth(3).waitFor();
       // A rule under the subheading, and the last paragraph centred.
       await caretAtEnd(page.locator('.ed-content h2'));
       await page.locator('.ed-tool[data-tool=rule]').click();
@@ -320,11 +324,14 @@ describe('the article editor in Chromium', () => {
       expect(types.slice(0, 6)).toEqual(['paragraph', 'heading', 'horizontalrule', 'quote', 'paragraph', 'table']);
       expect(body.root.children[4]).toMatchObject({ type: 'paragraph', format: 'center' });
       const table = body.root.children.find((b) => b.type === 'table');
-      expect(table?.type === 'table' && table.children[0].children.map((c) => [c.headerState, bodyText(bodyOf(c.children))])).toEqual([
+      const header = table?.type === 'table' ? table.children[0].children.map((c) => [c.headerState, bodyText(bodyOf(c.children))]) : [];
+      expect(header.filter(([, text]) => text !== '')).toEqual([
         [1, '单位'],
         [1, '人数'],
         [1, '占比'],
       ]);
+      // 3 × 3 grown by one row and one column
+      expect(table?.type === 'table' && table.children.map((row) => row.children.length)).toEqual([4, 4, 4, 4]);
       await page.locator('.workarea').evaluate((el) => el.scrollTo(0, 0));
       await page.locator('.save-status[data-state="saved"]').waitFor();
       await app.screenshot('editor-blocks');

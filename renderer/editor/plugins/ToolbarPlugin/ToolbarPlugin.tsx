@@ -24,6 +24,12 @@ import { INSERT_FIGURE_COMMAND } from '../../bodyExtension.js';
 import { icons } from '../../icons.js';
 import type { MessageKey as EditorMessageKey } from '../../../../shared/i18n/zh-CN.js';
 import { useEditorT } from '../../messages.js';
+import {
+  $deleteTableColumnAtSelection,
+  $deleteTableRowAtSelection,
+  $insertTableColumnAtSelection,
+  $insertTableRowAtSelection,
+} from '@lexical/table';
 import { useToolbarState, type BlockStyle, type ToggledFormat } from './useToolbarState.js';
 
 // Keeps the editor's selection: a toolbar click must not move focus out of the text.
@@ -37,6 +43,14 @@ interface ToolButtonProps {
   children: ReactNode;
   name: string;
 }
+
+// Growing or shrinking the table the cursor stands in.
+const TABLE_EDITS = [
+  ['rowBelow', 'editor.table.rowBelow', () => void $insertTableRowAtSelection(true)],
+  ['columnRight', 'editor.table.columnRight', () => void $insertTableColumnAtSelection(true)],
+  ['deleteRow', 'editor.table.deleteRow', () => $deleteTableRowAtSelection()],
+  ['deleteColumn', 'editor.table.deleteColumn', () => $deleteTableColumnAtSelection()],
+] as const satisfies readonly [string, EditorMessageKey, () => void][];
 
 function ToolButton({ label, onClick, active, disabled, children, name }: ToolButtonProps) {
   return (
@@ -204,6 +218,15 @@ export function ToolbarPlugin() {
           <span className="ed-tool-text">{t('editor.figure')}</span>
         </ToolButton>
       </Group>
+      {state.inTable && (
+        <Group>
+          {TABLE_EDITS.map(([name, key, edit]) => (
+            <ToolButton key={name} name={name} label={t(key)} onClick={() => editor.update(edit)}>
+              <span className="ed-tool-text">{t(key)}</span>
+            </ToolButton>
+          ))}
+        </Group>
+      )}
     </div>
   );
 }
