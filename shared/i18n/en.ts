@@ -273,6 +273,13 @@ export const en: Messages = {
   'issue.articleChars': '{n} {n:character|characters}',
   'issue.sectionArticles': '{n}',
 
+  'issue.drag.instructions': 'Press Space to pick up. Use ↑ and ↓ to move, Space to drop, Escape to cancel.',
+  'issue.drag.pickedUp': 'Picked up “{title}”.',
+  'issue.drag.overArticle': '“{title}”: {section}, position {position} of {total}.',
+  'issue.drag.overSection': 'Section “{title}”: position {position} of {total}.',
+  'issue.drag.droppedArticle': '“{title}” dropped in {section}, position {position} of {total}.',
+  'issue.drag.droppedSection': 'Section “{title}” dropped at position {position} of {total}.',
+  'issue.drag.cancelled': 'Cancelled. “{title}” is back where it was.',
   'article.kicker': 'Kicker',
   'article.headline': 'Headline',
   'article.deck': 'Deck',

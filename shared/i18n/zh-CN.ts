@@ -274,6 +274,13 @@ export const zhCN = {
   'issue.articleChars': '{n} 字',
   'issue.sectionArticles': '{n} 篇',
 
+  'issue.drag.instructions': '按空格键拿起；用 ↑ ↓ 移动，再按空格键放下，按 Esc 取消。',
+  'issue.drag.pickedUp': '已拿起“{title}”。',
+  'issue.drag.overArticle': '“{title}”：栏目“{section}”第 {position} 篇，共 {total} 篇。',
+  'issue.drag.overSection': '栏目“{title}”：第 {position} 个，共 {total} 个。',
+  'issue.drag.droppedArticle': '“{title}”已放到栏目“{section}”第 {position} 篇。',
+  'issue.drag.droppedSection': '栏目“{title}”已放到第 {position} 个。',
+  'issue.drag.cancelled': '已取消，“{title}”回到原处。',
   'article.kicker': '引题',
   'article.headline': '标题',
   'article.deck': '副题',

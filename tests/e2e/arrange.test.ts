@@ -187,14 +187,14 @@ describe('arranging the issue in the tree', () => {
 
       // 甲 down past 乙, into the next section (first there), then past 丁.
       await article(page, '甲 两会精神宣讲').focus();
-      await lift(page, '拖动以调整位置：甲 两会精神宣讲');
+      await lift(page, '已拿起“甲 两会精神宣讲”。');
       await page.locator('.tree.is-keyboard-drag').waitFor();
       await page.keyboard.press('ArrowDown');
-      await expect.poll(() => live.textContent()).toBe('甲 两会精神宣讲 → 移到栏目 “要闻” 2 / 2');
+      await expect.poll(() => live.textContent()).toBe('“甲 两会精神宣讲”：栏目“要闻”第 2 篇，共 2 篇。');
       await page.keyboard.press('ArrowDown');
-      await expect.poll(() => live.textContent()).toBe('甲 两会精神宣讲 → 移到栏目 “渝工建功” 1 / 2');
+      await expect.poll(() => live.textContent()).toBe('“甲 两会精神宣讲”：栏目“渝工建功”第 1 篇，共 2 篇。');
       await page.keyboard.press('ArrowDown');
-      await expect.poll(() => live.textContent()).toBe('甲 两会精神宣讲 → 移到栏目 “渝工建功” 2 / 2');
+      await expect.poll(() => live.textContent()).toBe('“甲 两会精神宣讲”：栏目“渝工建功”第 2 篇，共 2 篇。');
       await page.keyboard.press('Space');
       expect(await savedOutline(app, slug)).toEqual([
         ['要闻', ['乙 劳模工匠大宣讲']],
@@ -205,11 +205,11 @@ describe('arranging the issue in the tree', () => {
 
       // Esc puts a lifted article back where it was.
       await article(page, '乙 劳模工匠大宣讲').focus();
-      await lift(page, '拖动以调整位置：乙 劳模工匠大宣讲');
+      await lift(page, '已拿起“乙 劳模工匠大宣讲”。');
       await page.keyboard.press('ArrowDown');
-      await expect.poll(() => live.textContent()).toBe('乙 劳模工匠大宣讲 → 移到栏目 “渝工建功” 1 / 3');
+      await expect.poll(() => live.textContent()).toBe('“乙 劳模工匠大宣讲”：栏目“渝工建功”第 1 篇，共 3 篇。');
       await page.keyboard.press('Escape');
-      await expect.poll(() => live.textContent()).toBe('取消：乙 劳模工匠大宣讲');
+      await expect.poll(() => live.textContent()).toBe('已取消，“乙 劳模工匠大宣讲”回到原处。');
       expect(await treeOutline(page)).toEqual([
         ['要闻', ['乙 劳模工匠大宣讲']],
         ['渝工建功', ['丁 电力技能竞赛', '甲 两会精神宣讲']],
@@ -217,9 +217,9 @@ describe('arranging the issue in the tree', () => {
 
       // A section up above the first, by its title.
       await page.locator('.tree-section-title', { hasText: '渝工建功' }).focus();
-      await lift(page, '拖动以调整位置：渝工建功');
+      await lift(page, '已拿起“渝工建功”。');
       await page.keyboard.press('ArrowUp');
-      await expect.poll(() => live.textContent()).toBe('渝工建功 → 1 / 2');
+      await expect.poll(() => live.textContent()).toBe('栏目“渝工建功”：第 1 个，共 2 个。');
       await page.keyboard.press('Space');
       expect(await savedOutline(app, slug)).toEqual([
         ['渝工建功', ['丁 电力技能竞赛', '甲 两会精神宣讲']],

@@ -6,18 +6,9 @@ import { fromDndId, type Place } from './arrangement.js';
 
 type Landing = (active: UniqueIdentifier, over: UniqueIdentifier | null | undefined) => (Place & { total: number }) | null;
 
-// These sentences are put together from existing words until the catalogues have their
-// own (issue.drag.*); the separators follow the language.
-function colon(i18n: I18n): string {
-  return i18n.lang === 'en' ? ': ' : '：';
-}
-
 /** What screen readers say about a row that can be dragged. */
 export function treeInstructions(i18n: I18n): ScreenReaderInstructions {
-  const { t } = i18n;
-  return {
-    draggable: `${t('editor.dragBlock')}${colon(i18n)}Space · ↑ ${t('issue.moveUp')} · ↓ ${t('issue.moveDown')} · Space · Esc ${t('common.cancel')}`,
-  };
+  return { draggable: i18n.t('issue.drag.instructions') };
 }
 
 /** What screen readers hear while a row of the tree is dragged, in the UI language. */
@@ -29,18 +20,18 @@ export function treeAnnouncements(i18n: I18n, issue: Issue, landing: Landing, is
     const found = item && findArticle(issue, item.id);
     return found?.article.headline || t('issue.newArticleHeadline');
   };
-  const where = (active: UniqueIdentifier, over: UniqueIdentifier | null | undefined): string => {
+  const where = (active: UniqueIdentifier, over: UniqueIdentifier | null | undefined, dropped: boolean): string | undefined => {
     const place = landing(active, over);
-    if (!place) return '';
-    const position = `${place.index + 1} / ${place.total}`;
-    if (fromDndId(active)?.kind === 'section') return position;
+    if (!place) return undefined;
+    const params = { title: label(active), position: place.index + 1, total: place.total };
+    if (fromDndId(active)?.kind === 'section') return t(dropped ? 'issue.drag.droppedSection' : 'issue.drag.overSection', params);
     const section = issue.sections.find((s) => s.id === place.sectionId)?.title || '—';
-    return `${t('issue.moveToSection')} “${section}” ${position}`;
+    return t(dropped ? 'issue.drag.droppedArticle' : 'issue.drag.overArticle', { ...params, section });
   };
   return {
-    onDragStart: ({ active }) => `${t('editor.dragBlock')}${colon(i18n)}${label(active.id)}`,
-    onDragOver: ({ active, over }) => (over && !isQuietOver() ? `${label(active.id)} → ${where(active.id, over.id)}` : undefined),
-    onDragEnd: ({ active, over }) => (over ? `${label(active.id)} → ${where(active.id, over.id)}` : undefined),
-    onDragCancel: ({ active }) => `${t('common.cancel')}${colon(i18n)}${label(active.id)}`,
+    onDragStart: ({ active }) => t('issue.drag.pickedUp', { title: label(active.id) }),
+    onDragOver: ({ active, over }) => (over && !isQuietOver() ? where(active.id, over.id, false) : undefined),
+    onDragEnd: ({ active, over }) => (over ? where(active.id, over.id, true) : undefined),
+    onDragCancel: ({ active }) => t('issue.drag.cancelled', { title: label(active.id) }),
   };
 }
