@@ -118,6 +118,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('import.tooLarge', { file: '', detail: `${Math.round(bytes.length / 1048576)} MB` });
       return storeImage((await currentLibrary()).dir(slug), bytes);
     },
+    'asset:addPath': async ({ slug, path }) => addImage((await currentLibrary()).dir(slug), path),
     'asset:data': async ({ slug, assetId }) => {
       const bytes = await new AssetStore((await currentLibrary()).dir(slug)).read(assetId);
       const type = sniffImageType(bytes);

@@ -176,6 +176,11 @@ export const contract = {
     input: z.object({ slug: SlugSchema, data: z.string().max(96 * 1024 * 1024) }).strict(),
     output: z.object({ assetId: z.string(), width: z.number(), height: z.number() }),
   },
+  'asset:addPath': {
+    /** An image on disk that pasted HTML points at (Word's clipboard), or a dropped file. */
+    input: z.object({ slug: SlugSchema, path: ImportPathSchema }).strict(),
+    output: z.object({ assetId: z.string(), width: z.number(), height: z.number() }),
+  },
   'asset:data': {
     input: z.object({ slug: SlugSchema, assetId: z.string().regex(/^[0-9a-f]{64}\.(jpg|png|webp|gif)$/) }).strict(),
     output: z.object({ dataUrl: z.string() }),

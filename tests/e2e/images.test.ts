@@ -118,3 +118,48 @@ describe('photos dropped or pasted into the body', () => {
     }
   });
 });
+
+describe('pasting from Word and web pages with their pictures', () => {
+  it('stores pictures that travel in the HTML (data:) or beside it on disk (file:, as Word does) as figures with their captions', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'masthead-paste-'));
+    const onDisk = join(dir, 'clip_image001.png');
+    const diskPng = makePng(300, 200);
+    await writeFile(onDisk, diskPng);
+    const inline = makePng(200, 100);
+    const app = await openApp(browser);
+    const { page } = app;
+    try {
+      const { slug } = await app.handlers['issue:create']({
+        template: 'newsletter', publicationName: '工会通讯', publisher: '', year: 2024, no: 7, serial: null, date: '2024-07-01',
+      });
+      await page.goto(`${page.url().split('#')[0]}#/issue/${encodeURIComponent(slug)}`);
+      await page.getByRole('button', { name: '＋ 添加栏目' }).click();
+      await page.getByRole('button', { name: /^＋ 添加稿件$/ }).click();
+      const body = page.locator('[contenteditable="true"]').first();
+      await body.click();
+      const html =
+        `<p class=MsoNormal><span style="font-family:宋体">活动现场气氛热烈。</span></p>` +
+        `<p><img src="file://${onDisk}"></p><p>图为职工代表发言</p>` +
+        `<p><img src="data:image/png;base64,${inline.toString('base64')}"></p><p>图为颁奖仪式</p>`;
+      await body.evaluate((el, h) => {
+        const data = new DataTransfer();
+        data.setData('text/html', h);
+        data.setData('text/plain', '活动现场气氛热烈。');
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, html);
+      await page.locator('.ed-figure-img').nth(1).waitFor();
+
+      const figures = async () => {
+        const issue = IssueSchema.parse(JSON.parse(await readFile(join(app.workspace, slug, 'issue.json'), 'utf8')));
+        return issue.sections[0].articles[0].body.root.children.flatMap((b) => (b.type === 'figure' ? [b] : []));
+      };
+      await expect.poll(async () => (await figures()).filter((f) => f.assetId).length, { timeout: 5_000 }).toBe(2);
+      const [first, second] = await figures();
+      expect([first.caption, second.caption]).toEqual(['图为职工代表发言', '图为颁奖仪式']);
+      expect(await readFile(join(app.workspace, slug, 'assets', first.assetId ?? ''))).toEqual(diskPng);
+      expect(await readFile(join(app.workspace, slug, 'assets', second.assetId ?? ''))).toEqual(inline);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -56,7 +56,22 @@ export function useFigureServices(slug: string): { services: FigureServices; err
     [slug],
   );
 
-  const services = useMemo(() => ({ imageUrl, chooseImage, addImageFile }), [imageUrl, chooseImage, addImageFile]);
+  const addImagePath = useCallback(
+    async (path: string) => {
+      try {
+        return (await call('asset:addPath', { slug, path })).assetId;
+      } catch (err) {
+        setError(errorData(err));
+        return null;
+      }
+    },
+    [slug],
+  );
+
+  const services = useMemo(
+    () => ({ imageUrl, chooseImage, addImageFile, addImagePath }),
+    [imageUrl, chooseImage, addImageFile, addImagePath],
+  );
   return { services, error, clearError: () => setError(null) };
 }
 

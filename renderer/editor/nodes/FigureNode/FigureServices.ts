@@ -10,6 +10,8 @@ export interface FigureServices {
   chooseImage?: () => Promise<string | null>;
   /** Stores a dropped or pasted image file; resolves with its asset id, or null when it is refused. */
   addImageFile?: (file: File) => Promise<string | null>;
+  /** Stores an image the pasted HTML points at on disk (Word's clipboard: file:///…/clip_image001.png). */
+  addImagePath?: (path: string) => Promise<string | null>;
 }
 
 export const FigureServicesContext = createContext<FigureServices>({ imageUrl: () => null });

@@ -3,6 +3,7 @@ import { mergeRegister } from '@lexical/utils';
 import { COMMAND_PRIORITY_HIGH, DROP_COMMAND, PASTE_COMMAND } from 'lexical';
 import { useContext, useEffect } from 'react';
 import { INSERT_FIGURE_COMMAND } from '../../bodyExtension.js';
+import { $pasteClean } from '../PastePlugin/CleanPasteExtension.js';
 import { FigureServicesContext } from '../../nodes/FigureNode/FigureServices.js';
 
 const IMAGE_TYPE = /^image\/(jpeg|png|webp|gif)$/;
@@ -16,6 +17,36 @@ function imageFiles(data: DataTransfer | null): File[] {
  * figures at the cursor: the bytes go to the issue's assets/ first, the body keeps only
  * the asset id. A file that is not a usable image is reported by the figure services.
  */
+/** A File from a data: URL (decoded here: the page's CSP does not let it fetch data: URLs). */
+function fileOfDataUrl(url: string): File | null {
+  const m = /^data:(image\/[a-z+.-]+);base64,(.*)$/is.exec(url);
+  if (!m) return null;
+  try {
+    const bytes = Uint8Array.from(atob(m[2].replace(/\s+/g, '')), (c) => c.charCodeAt(0));
+    return new File([bytes], 'pasted', { type: m[1] });
+  } catch {
+    return null;
+  }
+}
+
+/** file:///C:/Users/a%20b/x.png → C:/Users/a b/x.png; file:///home/x.png → /home/x.png */
+function pathOfFileUrl(url: string): string {
+  const path = decodeURIComponent(url.replace(/^file:\/\//i, ''));
+  return /^\/[A-Za-z]:\//.test(path) ? path.slice(1) : path;
+}
+
+async function storeSource(
+  src: string,
+  addFile: (file: File) => Promise<string | null>,
+  addPath: ((path: string) => Promise<string | null>) | undefined,
+): Promise<string | null> {
+  if (/^data:/i.test(src)) {
+    const file = fileOfDataUrl(src);
+    return file ? addFile(file) : null;
+  }
+  return addPath ? addPath(pathOfFileUrl(src)) : null;
+}
+
 export function ImageDropPlugin() {
   const [editor] = useLexicalComposerContext();
   const services = useContext(FigureServicesContext);
@@ -39,11 +70,34 @@ export function ImageDropPlugin() {
       insert(files);
       return true;
     };
+    // Pasted HTML whose pictures travel with it (data: URLs, as web pages and WPS give) or
+    // beside it on disk (file: URLs, as Word gives): store them first, then paste cleanly
+    // with figures that hold them.
+    const onHtmlWithImages = (event: ClipboardEvent) => {
+      const data = event.clipboardData;
+      if (!data || data.types.includes('application/x-lexical-editor')) return false;
+      const html = data.getData('text/html');
+      const sources = [...html.matchAll(/<img\b[^>]*\bsrc\s*=\s*["']((?:data:image\/|file:)[^"']+)["']/gi)].map((m) => m[1]);
+      if (sources.length === 0) return false;
+      event.preventDefault();
+      const text = data.getData('text/plain');
+      void (async () => {
+        const stored = new Map<string, string>();
+        for (const src of new Set(sources)) {
+          const id = await storeSource(src, add, services.addImagePath);
+          if (id) stored.set(src, id);
+        }
+        editor.update(() => {
+          $pasteClean(html, text, (src) => stored.get(src) ?? null);
+        });
+      })();
+      return true;
+    };
     return mergeRegister(
       editor.registerCommand(DROP_COMMAND, (event) => onFiles(event, event.dataTransfer), COMMAND_PRIORITY_HIGH),
       editor.registerCommand(
         PASTE_COMMAND,
-        (event) => (event instanceof ClipboardEvent ? onFiles(event, event.clipboardData) : false),
+        (event) => (event instanceof ClipboardEvent ? onFiles(event, event.clipboardData) || onHtmlWithImages(event) : false),
         COMMAND_PRIORITY_HIGH,
       ),
     );

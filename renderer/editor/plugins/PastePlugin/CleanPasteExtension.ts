@@ -25,8 +25,8 @@ function $nodesOf(blocks: readonly BlockNode[]): LexicalNode[] {
  * rules as a Word import (shared/import): structure and emphasis stay, fonts, colours,
  * classes and spans go. Images become figures waiting for their photo (no file yet).
  */
-export function $nodesFromHtml(html: string): LexicalNode[] {
-  return $nodesOf(htmlTreeToBlocks(parseHtml(html), () => null));
+export function $nodesFromHtml(html: string, resolveImage: (src: string) => string | null = () => null): LexicalNode[] {
+  return $nodesOf(htmlTreeToBlocks(parseHtml(html), resolveImage));
 }
 
 /** One paragraph per non-blank line; the typed indent (spaces, ideographic spaces) goes, the editor indents. */
@@ -35,11 +35,14 @@ export function $nodesFromPlainText(text: string): LexicalNode[] {
   return $nodesOf(lines.filter((l) => l !== '').map((l) => paragraphNode(l)));
 }
 
-/** Inserts pasted HTML (or, without HTML, plain text) at the selection; false when there is nothing to insert. */
-export function $pasteClean(html: string, text: string): boolean {
+/**
+ * Inserts pasted HTML (or, without HTML, plain text) at the selection; false when there
+ * is nothing to insert. `resolveImage` gives the asset id of an image already stored.
+ */
+export function $pasteClean(html: string, text: string, resolveImage?: (src: string) => string | null): boolean {
   const selection = $getSelection();
   if (!selection) return false;
-  const nodes = html.trim() !== '' ? $nodesFromHtml(html) : $nodesFromPlainText(text);
+  const nodes = html.trim() !== '' ? $nodesFromHtml(html, resolveImage) : $nodesFromPlainText(text);
   if (nodes.length === 0) return false;
   $insertGeneratedNodes($getEditor(), nodes, selection);
   return true;
