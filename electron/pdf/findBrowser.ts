@@ -55,5 +55,5 @@ export function findBrowser(options: FindBrowserOptions = {}): string {
   const candidates = tried.filter((p): p is string => typeof p === 'string' && p !== '');
   const found = candidates.find((p) => exists(p));
   if (found) return found;
-  throw new AppError('internal', { detail: 'pdf.noBrowser', searched: candidates.join('; ') });
+  throw new AppError('pdf.noBrowser', { detail: 'pdf.noBrowser', searched: candidates.join('; ') });
 }

@@ -61,13 +61,13 @@ export const FONTS_READY_SCRIPT = `(async () => {
 export function checkFontsLoaded(failed: unknown): void {
   if (!Array.isArray(failed)) throw printFailed('fonts.ready gave no list');
   if (failed.length > 0) {
-    throw new AppError('internal', { detail: `pdf.fontFailed ${[...new Set(failed.map(String))].join(', ')}` });
+    throw new AppError('pdf.failed', { detail: `pdf.fontFailed ${[...new Set(failed.map(String))].join(', ')}` });
   }
 }
 
 /** The error of a print that failed for `reason` (to become `pdf.failed`). */
 export function printFailed(reason: string, cause?: unknown): AppError {
-  return new AppError('internal', { detail: `pdf.failed ${reason}` }, { cause });
+  return new AppError('pdf.failed', { detail: `pdf.failed ${reason}` }, { cause });
 }
 
 /**
@@ -79,7 +79,7 @@ export async function withDeadline<T>(ms: number, work: Promise<T>, onTimeout: (
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       onTimeout();
-      reject(new AppError('internal', { detail: `pdf.timeout ${ms} ms` }));
+      reject(new AppError('pdf.failed', { detail: `pdf.timeout ${ms} ms` }));
     }, ms);
   });
   work.catch(() => undefined); // once timed out, a late failure has no one to tell

@@ -149,7 +149,7 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMeta, options: FinishO
     // Parse and save in one go: pdf-lib yields to the event loop every 100 objects by default.
     doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   } catch (err) {
-    throw new AppError('internal', { detail: `pdf.failed unreadable PDF: ${err instanceof Error ? err.message : String(err)}` }, { cause: err });
+    throw new AppError('pdf.failed', { detail: `pdf.failed unreadable PDF: ${err instanceof Error ? err.message : String(err)}` }, { cause: err });
   }
   const when = meta.creationDate ?? new Date();
   doc.setTitle(meta.title, { showInWindowTitleBar: true });

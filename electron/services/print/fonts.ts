@@ -111,7 +111,7 @@ function packageDir(font: BundledFont): string {
     // Every fontsource package exports `./*.css`; index.css exists in all of them.
     return dirname(createRequire(moduleFile()).resolve(`${font.packageName}/index.css`));
   } catch (err) {
-    throw new AppError('internal', { detail: `font.notInstalled ${font.packageName}` }, { cause: err });
+    throw new AppError('pdf.failed', { detail: `font.notInstalled ${font.packageName}` }, { cause: err });
   }
 }
 
@@ -138,7 +138,7 @@ export function bundledFaces(id: BundledFontId, weight: BundledWeight): Promise<
   const cssFile = join(packageDir(font), `${font.fileWeights[weight]}.css`);
   return remember(facesCache, cssFile, async () => {
     const css = await readFile(cssFile, 'utf8').catch((err: unknown) => {
-      throw new AppError('internal', { detail: `font.notInstalled ${cssFile}` }, { cause: err });
+      throw new AppError('pdf.failed', { detail: `font.notInstalled ${cssFile}` }, { cause: err });
     });
     const dir = dirname(cssFile);
     return parseFontsourceCss(css, (url) => join(dir, url)).filter((f) => f.style === 'normal');
@@ -196,7 +196,7 @@ function touches(face: FontsourceFace, cps: Set<number>): boolean {
 async function faceRuleFor(family: string, weight: BundledWeight, face: FontsourceFace, cps: Set<number>): Promise<string | null> {
   if (!touches(face, cps)) return null;
   const source = face.woff;
-  if (!source) throw new AppError('internal', { detail: `font.noWoff ${face.woff2}` });
+  if (!source) throw new AppError('pdf.failed', { detail: `font.noWoff ${face.woff2}` });
   const font = await remember(fontCache, source, async () => parseSubsettableFont(await readFile(source)));
   const wanted = wantedIn(face, font, cps);
   if (wanted.length === 0) return null;
@@ -231,7 +231,7 @@ export async function fontFaceCss(uses: ReadonlyArray<FontUse>, text: string): P
   const cps = codePointsOf(text);
   const wanted = new Map<string, { id: BundledFontId; weight: BundledWeight }>();
   for (const use of uses) {
-    if (!isBundledFontId(use.id)) throw new AppError('internal', { detail: `font.unknown ${String(use.id)}` });
+    if (!isBundledFontId(use.id)) throw new AppError('pdf.failed', { detail: `font.unknown ${String(use.id)}` });
     const weight = bundledWeight(use.weight);
     wanted.set(`${use.id}/${weight}`, { id: use.id, weight });
   }

@@ -122,7 +122,7 @@ describe('ChromiumPdfPrinter', () => {
   it('refuses to print once closed', async () => {
     const closed = new ChromiumPdfPrinter();
     await closed.close();
-    await expect(closed.print('<p>x</p>')).rejects.toMatchObject({ code: 'internal', params: { detail: expect.stringMatching(/^pdf\.failed/) } });
+    await expect(closed.print('<p>x</p>')).rejects.toMatchObject({ code: 'pdf.failed', params: { detail: expect.stringMatching(/^pdf\.failed/) } });
   });
 });
 
@@ -130,7 +130,7 @@ describe('ChromiumPdfPrinter without a browser', () => {
   it('says pdf.noBrowser for a missing executable, and tries again on the next print', async () => {
     const missing = new ChromiumPdfPrinter({ executablePath: '/no/such/chromium' });
     for (let i = 0; i < 2; i++) {
-      await expect(missing.print('<p>x</p>')).rejects.toMatchObject({ code: 'internal', params: { detail: 'pdf.noBrowser', searched: '/no/such/chromium' } });
+      await expect(missing.print('<p>x</p>')).rejects.toMatchObject({ code: 'pdf.noBrowser', params: { detail: 'pdf.noBrowser', searched: '/no/such/chromium' } });
     }
     await missing.close();
   });

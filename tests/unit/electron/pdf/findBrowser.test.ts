@@ -46,7 +46,7 @@ describe('findBrowser', () => {
       }
     })();
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).toData()).toEqual({ code: 'internal', params: { detail: 'pdf.noBrowser', searched: '/no/chrome' } });
+    expect((err as AppError).toData()).toEqual({ code: 'pdf.noBrowser', params: { detail: 'pdf.noBrowser', searched: '/no/chrome' } });
   });
 
   it('says where it looked when no browser is installed', () => {

@@ -19,7 +19,7 @@ describe('withDeadline', () => {
     const late = new Promise<number>((_, reject) => setTimeout(() => reject(new Error('late')), 50));
     const err = await withDeadline(10, late, onTimeout).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).toData()).toEqual({ code: 'internal', params: { detail: 'pdf.timeout 10 ms' } });
+    expect((err as AppError).toData()).toEqual({ code: 'pdf.failed', params: { detail: 'pdf.timeout 10 ms' } });
     expect(onTimeout).toHaveBeenCalledTimes(1);
     await new Promise((r) => setTimeout(r, 60)); // the late rejection is not left unhandled
   });
