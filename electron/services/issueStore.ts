@@ -165,7 +165,13 @@ export class IssueStore {
       if (onDisk !== expectedStamp) throw new AppError('issue.changedOnDisk', { path: join(dir, ISSUE_FILE) });
       const next = IssueSchema.parse({ ...issue, updatedAt: this.now().toISOString() });
       const stamp = await this.writeNow(dir, next);
-      await this.keepHistory(dir, options.checkpoint ?? false);
+      try {
+        await this.keepHistory(dir, options.checkpoint ?? false);
+      } catch (err) {
+        // The issue itself is saved; a history copy that fails (disk full) must not make
+        // the caller keep the old stamp and then see its own write as a foreign change.
+        console.warn(`[masthead] history version not kept for ${dir}:`, err);
+      }
       return { issue: next, stamp };
     });
   }

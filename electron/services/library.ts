@@ -196,7 +196,7 @@ export class Library {
     const base = slugify(title);
     if (base === slug) return slug;
     return this.claim(title, async (newSlug) => {
-      await rename(dir, this.dir(newSlug));
+      await moveFolder(dir, this.dir(newSlug));
       return newSlug;
     });
   }
@@ -204,11 +204,12 @@ export class Library {
   /** Moves an issue folder into the workspace trash; returns its id there. */
   async trash(slug: string): Promise<string> {
     const dir = this.dir(slug);
-    if (!existsSync(dir)) throw new AppError('issue.notFound', { slug });
+    // Only issue folders (damaged ones included) move to the trash, never any other folder.
+    if (!existsSync(join(dir, ISSUE_FILE))) throw new AppError('issue.notFound', { slug });
     const trashRoot = join(this.workspace, TRASH_DIR);
     await mkdir(trashRoot, { recursive: true });
     const trashId = `${slug}~${this.now().getTime()}`;
-    await rename(dir, join(trashRoot, trashId));
+    await moveFolder(dir, join(trashRoot, trashId));
     return trashId;
   }
 
@@ -234,9 +235,18 @@ export class Library {
     const from = issueDir(join(this.workspace, TRASH_DIR), trashId);
     if (!existsSync(from)) throw new AppError('trash.notFound', { trashId });
     return this.claim(trashId.slice(0, trashId.lastIndexOf('~')) || trashId, async (slug) => {
-      await rename(from, this.dir(slug));
+      await moveFolder(from, this.dir(slug));
       return slug;
     });
+  }
+}
+
+/** Moves an issue folder; a refusal (a file held open on Windows, permissions) says which folder. */
+async function moveFolder(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (err) {
+    throw new AppError('issue.unwritable', { path: from, detail: (err as NodeJS.ErrnoException).code ?? String(err) });
   }
 }
 

@@ -31,13 +31,15 @@ describe('the page preview and exports', () => {
       const pages = Number(await count.getAttribute('data-pages'));
       expect(pages).toBeGreaterThanOrEqual(6);
       // Every page is drawn (a drawn canvas has pixels that are not all white).
-      const drawn = await page.locator('.preview-page canvas').first().evaluate((c: HTMLCanvasElement) => {
-        const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
-        let ink = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i] < 200) ink++;
-        return ink;
-      });
-      expect(drawn).toBeGreaterThan(1000);
+      // Pages are drawn as they scroll into view; the first one is in view.
+      const ink = () =>
+        page.locator('.preview-page canvas').first().evaluate((c: HTMLCanvasElement) => {
+          const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+          let n = 0;
+          for (let i = 0; i < data.length; i += 4) if (data[i] < 200) n++;
+          return n;
+        });
+      await expect.poll(ink, { timeout: 10_000 }).toBeGreaterThan(1000);
       await app.screenshot('issue-preview');
 
       // Two columns: fewer pages, shown without reopening anything.

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18n.js';
 import { useMenuCommand } from '../../useMenuCommand.js';
 
 /** Export PDF / Export Word, with a save dialog in the main process and a busy state while it works. */
-export function ExportButtons({ slug, beforeExport }: { slug: string; beforeExport(): Promise<void> }) {
+export function ExportButtons({ slug, beforeExport }: { slug: string; beforeExport(): Promise<unknown> }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState<'pdf' | 'docx' | null>(null);
   const [done, setDone] = useState<string | null>(null);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Language, Settings } from '../../../shared/api/contract.js';
+import type { AppErrorData } from '../../../shared/api/errors.js';
 import { formatIssueLine } from '../../../shared/model/issueLine.js';
 import {
   addArticle,
@@ -54,6 +55,7 @@ export function IssueView({
   const docx = useDocxImport(slug, doc);
   const [selection, setSelection] = useState<Selection>(null);
   const [confirm, setConfirm] = useState<Confirm>(null);
+  const [dismissedError, setDismissedError] = useState<AppErrorData | null>(null);
   const { issue } = doc;
 
   useMenuCommand((command) => {
@@ -185,7 +187,11 @@ export function IssueView({
           <LanguageSwitch value={settings.language} onChange={(language) => onSettings({ language })} />
         </div>
       </header>
-      <ErrorBanner error={doc.saveState === 'failed' || doc.saveState === 'conflict' ? doc.saveError : null} onDismiss={doc.reload} />
+      {/* Closing the message only hides it: the edits stay in the editor (Reload in the status is explicit). */}
+      <ErrorBanner
+        error={(doc.saveState === 'failed' || doc.saveState === 'conflict') && doc.saveError !== dismissedError ? doc.saveError : null}
+        onDismiss={() => setDismissedError(doc.saveError)}
+      />
       <FindBar issue={issue} edit={doc.edit} onReveal={(articleId) => setSelection({ kind: 'article', id: articleId })} />
       <div className="issue-body">
         <aside className="sidebar">

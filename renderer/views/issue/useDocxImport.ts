@@ -20,7 +20,11 @@ export function useDocxImport(slug: string, doc: IssueDocument) {
       const chosen = paths ?? (await call('import:chooseFiles', { kind: 'docx' })).paths;
       if (chosen.length === 0) return;
       setBusy(true);
-      await doc.flush();
+      // The import writes issue.json in the main process: first everything here must be on disk.
+      if (!(await doc.flush())) {
+        setError(doc.saveError ?? { code: 'issue.changedOnDisk', params: {} });
+        return;
+      }
       setResult(await call('import:docx', { slug, paths: chosen, section }));
       doc.reload();
     } catch (err) {

@@ -27,8 +27,8 @@ export interface IssueDocument {
   canRedo: boolean;
   /** Saves now and keeps a history version (Ctrl/Cmd+S). */
   saveNow(): Promise<void>;
-  /** Saves pending edits now (before another process changes the file, e.g. an import). */
-  flush(): Promise<void>;
+  /** Saves pending edits now (before another process changes the file, e.g. an import); false when they could not be saved. */
+  flush(): Promise<boolean>;
   reload(): void;
 }
 
@@ -83,7 +83,8 @@ export function useIssueDocument(slug: string): IssueDocument {
 
   const save = useCallback(
     async (checkpoint: boolean): Promise<void> => {
-      if (inFlight.current) await inFlight.current;
+      // Several callers (timer, Ctrl+S, flush) may wait here: each waits until no save is running.
+      while (inFlight.current) await inFlight.current;
       const doc = current.current;
       if (!doc || stamp.current === null || blocked.current) return;
       if (!checkpoint && version.current === savedVersion.current) return;
@@ -177,7 +178,8 @@ export function useIssueDocument(slug: string): IssueDocument {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     await save(false);
-    if (inFlight.current) await inFlight.current;
+    while (inFlight.current) await inFlight.current;
+    return !blocked.current && version.current === savedVersion.current;
   }, [save]);
 
   // Leaving the issue (back to the library, closing the window) saves what is pending.

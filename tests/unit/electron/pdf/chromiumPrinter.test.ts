@@ -4,13 +4,16 @@
 // can reach no network nor local file and runs no script, and a broken or slow page
 // fails with a clear error instead of hanging.
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/api/errors.js';
 import { ChromiumPdfPrinter } from '../../../../electron/pdf/chromiumPrinter.js';
 import { BUNDLED_FONTS } from '../../../../electron/services/print/fonts.js';
+import { makePng } from '../../../fixtures/docx/build.js';
 import { pdffonts, pdfimageSizes, pdfinfo, pdftotext } from './poppler.js';
 import { FONT_SAMPLES, fontSamplesHtml, printDocument, sampleIssueHtml } from './printHtml.js';
 
@@ -87,7 +90,8 @@ describe('ChromiumPdfPrinter', () => {
   });
 
   it('reads no local file either: a file: image stays out of the PDF', async () => {
-    const png = fileURLToPath(new URL('../../../e2e/screenshots/smoke-empty.png', import.meta.url)); // 1360 × 860
+    const png = join(await mkdtemp(join(tmpdir(), 'masthead-local-')), 'photo.png');
+    writeFileSync(png, makePng(1360, 860));
     const local = await printer.print(printDocument({ size: 'A4', css: '', body: `<img src="file://${png}">` }));
     // at most Chromium's 14 × 16 broken-image icon
     expect(pdfimageSizes(local).every(([w, h]) => w < 100 && h < 100)).toBe(true);
