@@ -37,6 +37,18 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  // Closing asks the page to save what is pending; the page closes the window when it is
+  // done (or, if it hangs, the window goes after a few seconds anyway).
+  let closing = false;
+  win.on('close', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    win.webContents.send(MENU_CHANNEL, 'prepareClose');
+    setTimeout(() => {
+      if (!win.isDestroyed()) win.destroy();
+    }, 5000);
+  });
   void win.loadURL(rendererUrl);
   return win;
 }

@@ -5,6 +5,8 @@ import { call, errorData } from './api.js';
 import { ErrorBanner } from './components/ErrorBanner.js';
 import { I18nProvider } from './i18n/I18n.js';
 import { useRoute } from './route.js';
+import { flushAndClose } from './closeGuard.js';
+import { useMenuCommand } from './useMenuCommand.js';
 import { IssueView } from './views/issue/IssueView.js';
 import { LibraryView } from './views/library/LibraryView.js';
 import { TrashView } from './views/library/TrashView.js';
@@ -22,6 +24,11 @@ export function App() {
   useEffect(() => {
     if (settings) document.documentElement.lang = settings.language;
   }, [settings]);
+
+  // The window is closing: save what is pending first, then close it from here.
+  useMenuCommand((command) => {
+    if (command === 'prepareClose') void flushAndClose();
+  });
 
   const updateSettings = useCallback(async (patch: { language?: Language; workspace?: string }) => {
     try {

@@ -249,6 +249,22 @@ describe('the article editor in Chromium', () => {
       await imeType(cdp, ['guanbi'], '关闭前');
       await page.reload();
       await onDisk(app, slug, ids[1], (b) => bodyText(b).endsWith('关闭前'));
+
+      // Closing the app window: Electron asks the page first (prepareClose); the page saves, then closes itself.
+      await openArticle(page, '乙稿');
+      await caretAtEnd(page.locator('.ed-content p').last());
+      await imeType(cdp, ['zuihou'], '窗口关闭前');
+      // (A page opened by Playwright may not close itself, so window.close is recorded instead.)
+      await page.evaluate(() => {
+        const w = window as unknown as { closeCalled: boolean };
+        w.closeCalled = false;
+        window.close = () => {
+          w.closeCalled = true;
+        };
+      });
+      await app.menu('prepareClose');
+      await onDisk(app, slug, ids[1], (b) => bodyText(b).endsWith('窗口关闭前'));
+      await expect.poll(() => page.evaluate(() => (window as unknown as { closeCalled: boolean }).closeCalled)).toBe(true);
     } finally {
       await app.close();
     }

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorData } from '../../../shared/api/errors.js';
 import type { Issue } from '../../../shared/model/issue.js';
 import { call, errorData } from '../../api.js';
+import { registerCloseFlush } from '../../closeGuard.js';
+import { flushEditors } from '../../editor/pendingEdits.js';
 
 /** Autosave waits this long after the last edit (the promise is: saved within a second). */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -181,6 +183,16 @@ export function useIssueDocument(slug: string): IssueDocument {
     while (inFlight.current) await inFlight.current;
     return !blocked.current && version.current === savedVersion.current;
   }, [save]);
+
+  // Closing the window waits for this issue's pending edits (the editor's too) to be saved.
+  useEffect(
+    () =>
+      registerCloseFlush(async () => {
+        flushEditors();
+        await flush();
+      }),
+    [flush],
+  );
 
   // Leaving the issue (back to the library, closing the window) saves what is pending.
   useEffect(() => {
