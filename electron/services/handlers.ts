@@ -47,6 +47,8 @@ export interface ServiceContext {
 export function createHandlers(ctx: ServiceContext): Handlers {
   const store = ctx.store ?? new IssueStore({ now: ctx.now });
   let library: Library | null = null;
+  const previewTickets = new Map<string, number>();
+  let previewQueue: Promise<unknown> = Promise.resolve();
   const currentLibrary = async (): Promise<Library> => {
     const { workspace } = await ctx.settings.get();
     if (library?.workspace !== workspace) library = new Library(workspace, store, ctx.now);
@@ -85,7 +87,18 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'import:docx': async ({ slug, paths, section }) =>
       importDocxFiles((await currentLibrary()).dir(slug), paths, { section }, store),
     'export:preview': async ({ slug, issue }) => {
-      const result = await issuePdf((await currentLibrary()).dir(slug), issue, { printer: ctx.printer });
+      // Latest wins: a preview asked for while a newer one is already waiting is not printed
+      // (typing would otherwise queue prints that nobody will look at, ahead of an export).
+      const ticket = (previewTickets.get(slug) ?? 0) + 1;
+      previewTickets.set(slug, ticket);
+      const superseded = () => previewTickets.get(slug) !== ticket;
+      const dir = (await currentLibrary()).dir(slug);
+      const run = previewQueue.then(() => {
+        if (superseded()) throw new AppError('export.superseded', {});
+        return issuePdf(dir, issue, { printer: ctx.printer, skipIf: superseded });
+      });
+      previewQueue = run.catch(() => undefined);
+      const result = await run;
       return { pdf: Buffer.from(result.pdf).toString('base64'), missingFonts: result.missingFonts, missingAssets: result.missingAssets };
     },
     'export:pdf': async ({ slug, bleedMm }) => {

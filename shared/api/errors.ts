@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'pdf.noBrowser',
   'pdf.failed',
   'export.unwritable',
+  'export.superseded',
   'import.notFound',
   'import.unreadable',
   'import.unsupportedType',

@@ -332,6 +332,7 @@ export const en: Messages = {
   'errors.pdf.noBrowser': 'No browser to make the PDF with (Chromium, Chrome or Edge). Install one, or give its path with --browser.',
   'errors.pdf.failed': 'The PDF could not be made: {detail}',
   'errors.export.unwritable': '“{path}” cannot be written: {detail}',
+  'errors.export.superseded': 'A newer layout was requested; this one was skipped.',
   'errors.cli.usage': '{detail}\nRun masthead {command} --help for usage.',
   'errors.cli.unknownCommand': 'Unknown command “{command}”. Run masthead --help for the list.',
 

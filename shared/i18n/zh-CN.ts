@@ -331,6 +331,7 @@ export const zhCN = {
   'errors.pdf.noBrowser': '找不到用于生成 PDF 的浏览器（Chromium、Chrome 或 Edge）。请安装其中之一，或用 --browser 指定路径。',
   'errors.pdf.failed': '生成 PDF 失败：{detail}',
   'errors.export.unwritable': '无法写入“{path}”：{detail}',
+  'errors.export.superseded': '已有更新的排版请求，本次未排版。',
   'errors.cli.usage': '{detail}\n运行 masthead {command} --help 查看用法。',
   'errors.cli.unknownCommand': '未知命令“{command}”。运行 masthead --help 查看所有命令。',
 

@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/api/errors.js';
 import { toPrintHtml } from '../../../shared/export/print/document.js';
 import { BUNDLED_FONTS as BUNDLED_FONT_LABELS } from '../../../shared/export/print/fonts.js';
 import type { Issue } from '../../../shared/model/issue.js';
@@ -76,6 +77,8 @@ export interface PdfExportOptions {
   layout?: Layout;
   /** Fixed creation date (reproducible files in tests). */
   creationDate?: Date;
+  /** Checked right before printing: true skips the print with `export.superseded`. */
+  skipIf?: () => boolean;
 }
 
 /** A finished PDF with what the export could not honour. */
@@ -89,6 +92,7 @@ export interface IssuePdf {
 export async function issuePdf(issueDir: string, issue: Issue, options: PdfExportOptions): Promise<IssuePdf> {
   const layout = options.layout ?? issue.layout;
   const doc = await printDocument(issueDir, issue, layout);
+  if (options.skipIf?.()) throw new AppError('export.superseded', {});
   const printed = await options.printer.print(doc.html);
   const line = formatIssueLine(issue.number);
   const pdf = await finishPdf(

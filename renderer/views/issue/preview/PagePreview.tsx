@@ -47,7 +47,9 @@ export function PagePreview({ slug, issue }: { slug: string; issue: Issue }) {
         });
         setError(null);
       } catch (err) {
-        if (ticket === latest.current) setError(errorData(err));
+        const data = errorData(err);
+        // A preview skipped for a newer one is no error for the editor.
+        if (ticket === latest.current && data.code !== 'export.superseded') setError(data);
       } finally {
         if (ticket === latest.current) setBusy(false);
       }

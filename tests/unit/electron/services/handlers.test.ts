@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../shared/api/contract.js';
@@ -150,4 +151,31 @@ describe('createHandlers over real services', () => {
     await ok('settings:update', { workspace: join(root, 'ws') });
     expect(await call('issue:open', { slug: 'nothing' })).toMatchObject({ ok: false, error: { code: 'issue.notFound' } });
   });
+});
+
+describe('page preview requests', () => {
+  it('prints only the newest of previews asked for in a row; the older ones answer export.superseded', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'masthead-preview-'));
+    const printer = new ChromiumPdfPrinter();
+    try {
+      const settings = new SettingsService(join(root, 'settings.json'), { workspace: join(root, 'ws'), language: 'zh-CN' });
+      const handlers = createHandlers({
+        settings,
+        printer,
+        platform: { chooseFolder: async () => null, chooseFiles: async () => [], chooseSavePath: async () => null },
+      });
+      const { slug } = await handlers['issue:create']({
+        template: 'bulletin', publicationName: '预览测试', publisher: '', year: 2024, no: 1, serial: null, date: '2024-01-01',
+      });
+      const { issue } = await handlers['issue:open']({ slug });
+      const results = await Promise.all(
+        [1, 2, 3].map((n) => dispatch(handlers, 'export:preview', { slug, issue: { ...issue, title: `第${n}稿` } })),
+      );
+      // All three wait for the printer together: only the newest is worth printing.
+      expect(results.map((r) => (r.ok ? 'pdf' : r.error.code))).toEqual(['export.superseded', 'export.superseded', 'pdf']);
+    } finally {
+      await printer.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
