@@ -57,11 +57,11 @@ export const FONTS_READY_SCRIPT = `(async () => {
   return [...document.fonts].filter((f) => f.status === 'error').map((f) => f.family);
 })()`;
 
-/** Throws `pdf.fontFailed` (as `internal` for now) when the page reports failed fonts. */
+/** Throws `pdf.fontFailed` when the page reports failed fonts (printing on would use a system font, maybe as Type 3). */
 export function checkFontsLoaded(failed: unknown): void {
   if (!Array.isArray(failed)) throw printFailed('fonts.ready gave no list');
   if (failed.length > 0) {
-    throw new AppError('pdf.failed', { detail: `pdf.fontFailed ${[...new Set(failed.map(String))].join(', ')}` });
+    throw new AppError('pdf.fontFailed', { fonts: [...new Set(failed.map(String))].join(', ') });
   }
 }
 
@@ -71,15 +71,15 @@ export function printFailed(reason: string, cause?: unknown): AppError {
 }
 
 /**
- * Runs `work` with a deadline: rejects with `pdf.timeout` (as `internal` for now) after
- * `ms`, and calls `onTimeout` so the caller can tear down the hung page.
+ * Runs `work` with a deadline: rejects with `pdf.timeout` after `ms`, and calls
+ * `onTimeout` so the caller can tear down the hung page.
  */
 export async function withDeadline<T>(ms: number, work: Promise<T>, onTimeout: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       onTimeout();
-      reject(new AppError('pdf.failed', { detail: `pdf.timeout ${ms} ms` }));
+      reject(new AppError('pdf.timeout', { seconds: Math.round(ms / 1000) }));
     }, ms);
   });
   work.catch(() => undefined); // once timed out, a late failure has no one to tell

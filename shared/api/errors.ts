@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'template.notFound',
   'pdf.noBrowser',
   'pdf.failed',
+  'pdf.timeout',
+  'pdf.fontFailed',
   'export.unwritable',
   'export.superseded',
   'import.notFound',

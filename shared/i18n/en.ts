@@ -333,6 +333,8 @@ export const en: Messages = {
   'errors.pdf.failed': 'The PDF could not be made: {detail}',
   'errors.export.unwritable': '“{path}” cannot be written: {detail}',
   'errors.export.superseded': 'A newer layout was requested; this one was skipped.',
+  'errors.pdf.timeout': 'The PDF took more than {seconds} s and was stopped. Try again with smaller images.',
+  'errors.pdf.fontFailed': 'The font “{fonts}” could not load; the PDF was stopped rather than printed in a system font a print shop may refuse.',
   'errors.cli.usage': '{detail}\nRun masthead {command} --help for usage.',
   'errors.cli.unknownCommand': 'Unknown command “{command}”. Run masthead --help for the list.',
 

@@ -332,6 +332,8 @@ export const zhCN = {
   'errors.pdf.failed': '生成 PDF 失败：{detail}',
   'errors.export.unwritable': '无法写入“{path}”：{detail}',
   'errors.export.superseded': '已有更新的排版请求，本次未排版。',
+  'errors.pdf.timeout': '生成 PDF 超过 {seconds} 秒仍未完成，已停止。请减少超大图片后再试。',
+  'errors.pdf.fontFailed': '字体“{fonts}”无法载入，为避免用系统字体代替（印厂可能拒收），已停止生成 PDF。',
   'errors.cli.usage': '{detail}\n运行 masthead {command} --help 查看用法。',
   'errors.cli.unknownCommand': '未知命令“{command}”。运行 masthead --help 查看所有命令。',
 

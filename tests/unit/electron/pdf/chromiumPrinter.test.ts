@@ -105,13 +105,14 @@ describe('ChromiumPdfPrinter', () => {
     const css = `@font-face { font-family: Broken; src: url(data:font/woff2;base64,AAAAAAAA) format("woff2"); } p { font-family: Broken; }`;
     const err = await printer.print(printDocument({ size: 'A4', css, body: '<p>坏字体</p>' })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).params.detail).toMatch(/^pdf\.fontFailed Broken/);
+    expect((err as AppError).code).toBe('pdf.fontFailed');
+    expect(String((err as AppError).params.fonts)).toMatch(/^Broken/);
   });
 
   it('times out a print that takes too long, then prints the next one', async () => {
     const err = await printer.print(await sampleIssueHtml(), { timeoutMs: 50 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).params.detail).toBe('pdf.timeout 50 ms');
+    expect((err as AppError).toData()).toEqual({ code: 'pdf.timeout', params: { seconds: 0 } });
     const pdf = await printer.print(printDocument({ size: 'A4', css: '', body: '<p>之后</p>' }));
     expect(pdfinfo(pdf).Pages).toBe('1');
   }, 30_000);

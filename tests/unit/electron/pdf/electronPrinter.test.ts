@@ -167,7 +167,7 @@ describe('ElectronPdfPrinter', () => {
     expect(fake.windows.length).toBe(before);
     const err = await printer.print(await sampleIssueHtml(), { timeoutMs: 50 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).params.detail).toBe('pdf.timeout 50 ms');
+    expect((err as AppError).toData()).toEqual({ code: 'pdf.timeout', params: { seconds: 0 } });
     expect(fake.windows[fake.windows.length - 1].destroyed).toBe(true);
     expect(pdfinfo(await printer.print(printDocument({ size: 'A4', css: '', body: '<p>之后</p>' }))).Pages).toBe('1');
     expect(fake.windows.length).toBe(before + 1);

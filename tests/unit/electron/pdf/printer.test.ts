@@ -19,7 +19,7 @@ describe('withDeadline', () => {
     const late = new Promise<number>((_, reject) => setTimeout(() => reject(new Error('late')), 50));
     const err = await withDeadline(10, late, onTimeout).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).toData()).toEqual({ code: 'pdf.failed', params: { detail: 'pdf.timeout 10 ms' } });
+    expect((err as AppError).toData()).toEqual({ code: 'pdf.timeout', params: { seconds: 0 } });
     expect(onTimeout).toHaveBeenCalledTimes(1);
     await new Promise((r) => setTimeout(r, 60)); // the late rejection is not left unhandled
   });
@@ -31,7 +31,7 @@ describe('checkFontsLoaded', () => {
   });
 
   it('names the families that failed, once each', () => {
-    expect(() => checkFontsLoaded(['A', 'B', 'A'])).toThrow(expect.objectContaining({ params: { detail: 'pdf.fontFailed A, B' } }));
+    expect(() => checkFontsLoaded(['A', 'B', 'A'])).toThrow(expect.objectContaining({ code: 'pdf.fontFailed', params: { fonts: 'A, B' } }));
   });
 
   it('refuses an answer that is not a list', () => {
