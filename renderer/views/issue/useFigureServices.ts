@@ -46,6 +46,12 @@ export function useFigureServices(slug: string): { services: FigureServices; err
     async (file: File) => {
       try {
         const { assetId } = await call('asset:put', { slug, data: await base64Of(file) });
+        // Show the photo from the file itself (a blob: URL) rather than fetching it back.
+        if (!requested.current.has(assetId)) {
+          requested.current.add(assetId);
+          const url = URL.createObjectURL(file);
+          setUrls((u) => ({ ...u, [assetId]: url }));
+        }
         setError(null);
         return assetId;
       } catch (err) {
