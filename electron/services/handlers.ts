@@ -49,6 +49,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   let library: Library | null = null;
   const previewTickets = new Map<string, number>();
   let previewQueue: Promise<unknown> = Promise.resolve();
+  // Images arriving in pieces (asset:put), by upload id, until their last piece.
+  const uploads = new Map<string, { bytes: number; chunks: Buffer[] }>();
   const currentLibrary = async (): Promise<Library> => {
     const { workspace } = await ctx.settings.get();
     if (library?.workspace !== workspace) library = new Library(workspace, store, ctx.now);
@@ -126,10 +128,21 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       for (const path of paths) assets.push(await addImage(dir, path));
       return { assets };
     },
-    'asset:put': async ({ slug, data }) => {
-      const bytes = Buffer.from(data, 'base64');
-      if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('import.tooLarge', { file: '', detail: `${Math.round(bytes.length / 1048576)} MB` });
-      return storeImage((await currentLibrary()).dir(slug), bytes);
+    'asset:put': async ({ slug, upload, data, done }) => {
+      const parts = uploads.get(upload) ?? { bytes: 0, chunks: [] as Buffer[] };
+      const chunk = Buffer.from(data, 'base64');
+      parts.bytes += chunk.length;
+      parts.chunks.push(chunk);
+      if (parts.bytes > MAX_IMAGE_BYTES) {
+        uploads.delete(upload);
+        throw new AppError('import.tooLarge', { file: '', detail: `${Math.round(parts.bytes / 1048576)} MB` });
+      }
+      if (!done) {
+        uploads.set(upload, parts);
+        return { asset: null };
+      }
+      uploads.delete(upload);
+      return { asset: await storeImage((await currentLibrary()).dir(slug), Buffer.concat(parts.chunks)) };
     },
     'asset:addPath': async ({ slug, path }) => addImage((await currentLibrary()).dir(slug), path),
     'asset:data': async ({ slug, assetId }) => {

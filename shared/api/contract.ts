@@ -172,9 +172,20 @@ export const contract = {
     output: z.object({ assets: z.array(z.object({ assetId: z.string(), width: z.number(), height: z.number() })) }),
   },
   'asset:put': {
-    /** An image dropped or pasted into the editor, its bytes as base64. */
-    input: z.object({ slug: SlugSchema, data: z.string().max(96 * 1024 * 1024) }).strict(),
-    output: z.object({ assetId: z.string(), width: z.number(), height: z.number() }),
+    /**
+     * An image dropped or pasted into the editor, its bytes as base64 in pieces of at most
+     * 4 MB (so no single message holds the page's main thread): pieces of one `upload` are
+     * sent in order, the last with `done`, which stores the image and answers its asset.
+     */
+    input: z
+      .object({
+        slug: SlugSchema,
+        upload: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/),
+        data: z.string().max(4 * 1024 * 1024),
+        done: z.boolean(),
+      })
+      .strict(),
+    output: z.object({ asset: z.object({ assetId: z.string(), width: z.number(), height: z.number() }).nullable() }),
   },
   'asset:addPath': {
     /** An image on disk that pasted HTML points at (Word's clipboard), or a dropped file. */

@@ -45,7 +45,7 @@ export function useFigureServices(slug: string): { services: FigureServices; err
   const addImageFile = useCallback(
     async (file: File) => {
       try {
-        const { assetId } = await call('asset:put', { slug, data: await base64Of(file) });
+        const { assetId } = await upload(slug, await base64Of(file));
         // Show the photo from the file itself (a blob: URL) rather than fetching it back.
         if (!requested.current.has(assetId)) {
           requested.current.add(assetId);
@@ -89,4 +89,20 @@ function base64Of(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('read failed'));
     reader.readAsDataURL(file);
   });
+}
+
+// 4 MB of base64 a message: each piece crosses to the main process without holding this page.
+const PIECE = 4 * 1024 * 1024;
+
+/** Sends an image to the issue's assets in pieces; resolves with its asset. */
+async function upload(slug: string, base64: string): Promise<{ assetId: string }> {
+  const id = `up${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+  for (let at = 0; ; at += PIECE) {
+    const done = at + PIECE >= base64.length;
+    const { asset } = await call('asset:put', { slug, upload: id, data: base64.slice(at, at + PIECE), done });
+    if (done) {
+      if (!asset) throw new Error('upload ended without an asset');
+      return asset;
+    }
+  }
 }
