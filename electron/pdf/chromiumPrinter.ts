@@ -9,6 +9,7 @@ import {
   withDeadline,
   withPrintPolicy,
   type PdfPrinter,
+  PrintQueue,
   type PrintOptions,
 } from './printer.js';
 
@@ -48,7 +49,7 @@ interface Session {
 export class ChromiumPdfPrinter implements PdfPrinter {
   private session: Promise<Session> | null = null;
   private page: Page | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new PrintQueue();
   private closed = false;
 
   constructor(private readonly options: ChromiumPdfPrinterOptions = {}) {}
@@ -100,13 +101,10 @@ export class ChromiumPdfPrinter implements PdfPrinter {
   }
 
   print(html: string, options: PrintOptions = {}): Promise<Uint8Array> {
-    const run = this.queue.then(() => this.printNow(html, options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS));
-    // The next print waits for this one and for its page to be blanked, not for its caller.
-    this.queue = run.then(
+    return this.queue.run(
+      () => this.printNow(html, options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS),
       () => this.page?.goto('about:blank').catch(() => this.dropPage()),
-      () => undefined,
     );
-    return run;
   }
 
   private async printNow(html: string, timeoutMs: number): Promise<Uint8Array> {

@@ -8,6 +8,7 @@ import {
   withDeadline,
   withPrintPolicy,
   type PdfPrinter,
+  PrintQueue,
   type PrintOptions,
 } from './printer.js';
 
@@ -56,7 +57,7 @@ function printSession(): Session {
  */
 export class ElectronPdfPrinter implements PdfPrinter {
   private window: BrowserWindow | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new PrintQueue();
   private closed = false;
 
   private async windowForPrint(): Promise<BrowserWindow> {
@@ -84,13 +85,10 @@ export class ElectronPdfPrinter implements PdfPrinter {
   }
 
   print(html: string, options: PrintOptions = {}): Promise<Uint8Array> {
-    const run = this.queue.then(() => this.printNow(html, options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS));
-    // The next print waits for this one and for its page to be blanked, not for its caller.
-    this.queue = run.then(
+    return this.queue.run(
+      () => this.printNow(html, options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS),
       () => this.window?.loadURL('about:blank').catch(() => this.dropWindow()),
-      () => undefined,
     );
-    return run;
   }
 
   private async printNow(html: string, timeoutMs: number): Promise<Uint8Array> {

@@ -89,3 +89,18 @@ export async function withDeadline<T>(ms: number, work: Promise<T>, onTimeout: (
     clearTimeout(timer);
   }
 }
+
+/**
+ * Prints one at a time, as both printers reuse one page: each job waits for the one
+ * before it, and after each the page is reset (`reset`, e.g. back to about:blank) off the
+ * caller's clock — the next job waits for that, the caller does not.
+ */
+export class PrintQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(job: () => Promise<T>, reset: () => Promise<unknown> | undefined): Promise<T> {
+    const run = this.tail.then(job);
+    this.tail = run.then(reset, () => undefined);
+    return run;
+  }
+}
