@@ -19,6 +19,8 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
+      // Node and DOM globals compile in shared/ (dependencies' typings pull @types/node in): forbid them here.
+      'no-restricted-globals': ['error', 'Buffer', 'process', 'window', 'document', '__dirname', '__filename', 'require', 'navigator'],
       'no-restricted-imports': [
         'error',
         {
