@@ -8,7 +8,7 @@ import { bodyFigures, bodyText, countChars } from '../../shared/model/text.js';
 import { translate, translateError } from '../../shared/i18n/translate.js';
 import { IssueStore } from '../services/issueStore.js';
 import { Library } from '../services/library.js';
-import { localIsoDate } from '../services/paths.js';
+import { localIsoDate } from '../../shared/model/dates.js';
 import { badOption, parseCommandArgs, parseNewIssueFields, required } from './args.js';
 import { demoCommand } from './demoCommand.js';
 import { exportCommand } from './exportCommand.js';

@@ -17,7 +17,8 @@ import { formatIssueLine } from '../../shared/model/issueLine.js';
 import { issueChars } from '../../shared/model/text.js';
 import { DurableJsonFile, KeyedQueue } from './durableFile.js';
 import { ASSETS_DIR, ISSUE_FILE, IssueStore } from './issueStore.js';
-import { issueDir, localIsoDate, slugify, uniqueName } from './paths.js';
+import { localIsoDate } from '../../shared/model/dates.js';
+import { issueDir, slugify, uniqueName } from './paths.js';
 
 /** The workspace index file and trash folder names. */
 export const INDEX_FILE = 'library.json';

@@ -40,9 +40,3 @@ export function uniqueName(base: string, taken: (name: string) => boolean): stri
     if (!taken(name)) return name;
   }
 }
-
-/** Today's local date as YYYY-MM-DD. */
-export function localIsoDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -4,7 +4,7 @@ import type { NewIssueInput } from '../../../shared/api/contract.js';
 import { AppError } from '../../../shared/api/errors.js';
 import { draftLines, linesToSections, type DraftLine } from '../../../shared/import/text.js';
 import type { Library } from '../library.js';
-import { localIsoDate } from '../paths.js';
+import { localIsoDate } from '../../../shared/model/dates.js';
 import { decodeText, type TextEncoding } from './decode.js';
 
 /** Text drafts larger than this are refused: a bulletin issue is tens of KB. */

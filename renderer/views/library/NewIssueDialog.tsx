@@ -1,14 +1,9 @@
 import { useState } from 'react';
 import type { NewIssueInput } from '../../../shared/api/contract.js';
 import { TEMPLATE_IDS, type TemplateId } from '../../../shared/layout/templates.js';
+import { localIsoDate } from '../../../shared/model/dates.js';
 import { Dialog, Field } from '../../components/Dialog.js';
 import { useI18n } from '../../i18n/I18n.js';
-
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** The “new issue” form: template, publication, publisher, number, date. */
 export function NewIssueDialog({ onClose, onCreate }: { onClose(): void; onCreate(input: NewIssueInput): void }) {
@@ -16,7 +11,7 @@ export function NewIssueDialog({ onClose, onCreate }: { onClose(): void; onCreat
   const [template, setTemplate] = useState<TemplateId>('bulletin');
   const [name, setName] = useState('');
   const [publisher, setPublisher] = useState('');
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(() => localIsoDate(new Date()));
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [no, setNo] = useState(1);
   const [serial, setSerial] = useState('');

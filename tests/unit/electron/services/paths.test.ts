@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/api/errors.js';
-import { issueDir, localIsoDate, slugify, uniqueName } from '../../../../electron/services/paths.js';
+import { localIsoDate } from '../../../../shared/model/dates.js';
+import { issueDir, slugify, uniqueName } from '../../../../electron/services/paths.js';
 
 const ws = resolve('/tmp/masthead-ws');
 
