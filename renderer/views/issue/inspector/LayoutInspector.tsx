@@ -30,18 +30,34 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function NumberInput(props: { name: string; value: number; min: number; max: number; step?: number; onChange(n: number): void }) {
+/**
+ * A number field that passes on only values the layout accepts (in range, whole when
+ * `integer`); with `onClear`, emptying it clears the setting. Other input is left in the
+ * field for the editor to finish, never saved.
+ */
+function NumberInput(props: {
+  name: string;
+  value: number | null;
+  min: number;
+  max: number;
+  step?: number;
+  integer?: boolean;
+  onChange(n: number): void;
+  onClear?(): void;
+}) {
   return (
     <input
       type="number"
       name={props.name}
-      value={props.value}
+      value={props.value ?? ''}
       min={props.min}
       max={props.max}
       step={props.step ?? 1}
+      placeholder={props.onClear ? '—' : undefined}
       onChange={(e) => {
         const n = Number(e.target.value);
-        if (e.target.value !== '' && Number.isFinite(n) && n >= props.min && n <= props.max) props.onChange(n);
+        if (e.target.value === '') props.onClear?.();
+        else if (Number.isFinite(n) && n >= props.min && n <= props.max && (!props.integer || Number.isInteger(n))) props.onChange(n);
       }}
     />
   );
@@ -173,18 +189,14 @@ export function LayoutInspector({ layout, templates, onChange, onSaveTemplate }:
             <NumberInput name="leading" value={layout.leading} min={0.8} max={4} step={0.05} onChange={(leading) => set({ leading }, 'leading')} />
           </Row>
           <Row label={t('layout.charsPerLine')}>
-            <input
-              type="number"
+            <NumberInput
               name="charsPerLine"
+              value={layout.charsPerLine}
               min={5}
               max={80}
-              value={layout.charsPerLine ?? ''}
-              placeholder="—"
-              onChange={(e) => {
-                const n = Number(e.target.value);
-                if (e.target.value === '') set({ charsPerLine: null }, 'charsPerLine');
-                else if (Number.isInteger(n) && n >= 5 && n <= 80) set({ charsPerLine: n }, 'charsPerLine');
-              }}
+              integer
+              onChange={(charsPerLine) => set({ charsPerLine }, 'charsPerLine')}
+              onClear={() => set({ charsPerLine: null }, 'charsPerLine')}
             />
           </Row>
           <Row label={t('layout.accent')}>
@@ -228,14 +240,14 @@ export function LayoutInspector({ layout, templates, onChange, onSaveTemplate }:
           </Row>
         </div>
         <Row label={t('layout.targetPages')}>
-          <input
-            type="number"
+          <NumberInput
             name="targetPages"
+            value={layout.targetPages}
             min={1}
             max={999}
-            value={layout.targetPages ?? ''}
-            placeholder="—"
-            onChange={(e) => set({ targetPages: e.target.value === '' ? null : Math.max(1, Math.min(999, Number(e.target.value))) }, 'targetPages')}
+            integer
+            onChange={(targetPages) => set({ targetPages }, 'targetPages')}
+            onClear={() => set({ targetPages: null }, 'targetPages')}
           />
         </Row>
       </section>
