@@ -2,14 +2,15 @@
 // plain-Node services. Everything with logic lives in electron/services (tested in Node).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, session, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, session, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { MENU_CHANNEL, type MenuCommand, type Settings } from '../shared/api/contract.js';
 import { languageFromLocale, translate } from '../shared/i18n/translate.js';
-import { registerIpc, trustUrlPrefixes } from './ipc.js';
+import { registerDroppedPaths, registerIpc, trustUrlPrefixes } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { ElectronPdfPrinter } from './pdf/electronPrinter.js';
 import { setBundledFontsDir } from './services/print/fonts.js';
 import { createHandlers } from './services/handlers.js';
+import { PathGrants } from './services/pathGrants.js';
 import { SettingsService } from './services/settings.js';
 
 // `npm run dev:app` passes --dev-url to load the Vite dev server instead of the built files.
@@ -81,9 +82,12 @@ async function main(): Promise<void> {
   app.on('will-quit', () => void printer.close());
   // Fonts ship in resources/fonts in a packaged app; in development they come from node_modules.
   if (app.isPackaged) setBundledFontsDir(join(process.resourcesPath, 'fonts'));
+  // The paths the user chose in a dialog or dropped on the window: the only ones the handlers read.
+  const grants = new PathGrants();
   const handlers = createHandlers({
     settings,
     printer,
+    grants,
     platform: {
       async chooseFolder() {
         const focused = BrowserWindow.getFocusedWindow();
@@ -112,6 +116,12 @@ async function main(): Promise<void> {
         const { width } = image.getSize();
         return width > 1600 ? image.resize({ width: 1600, quality: 'good' }).toJPEG(85) : null;
       },
+      async clipboardHtml() {
+        for (const item of await clipboard.read()) {
+          if (item.types.includes('text/html')) return (await item.getType('text/html')).text();
+        }
+        return '';
+      },
       async chooseSavePath(defaultName, kind) {
         const focused = BrowserWindow.getFocusedWindow();
         const { language } = await settings.get();
@@ -139,7 +149,9 @@ async function main(): Promise<void> {
     await applyMenu();
     return next;
   };
-  registerIpc(ipcMain, handlers, trustUrlPrefixes([trustedPrefix]));
+  const trusted = trustUrlPrefixes([trustedPrefix]);
+  registerIpc(ipcMain, handlers, trusted);
+  registerDroppedPaths(ipcMain, grants, trusted);
   await applyMenu();
 
   createWindow();

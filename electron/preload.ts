@@ -3,6 +3,7 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
   CHANNELS,
+  DROPPED_PATHS_CHANNEL,
   MENU_CHANNEL,
   MenuCommandSchema,
   type Bridge,
@@ -16,7 +17,10 @@ const invoke = Object.fromEntries(
 
 const api: MastheadWindowApi = {
   invoke,
-  pathForFile: (file: File) => webUtils.getPathForFile(file),
+  // A File has a path only when it came from the disk (a drop, a file picker): only those
+  // grant anything, and page scripts cannot reach this channel but through here.
+  droppedPaths: (files: readonly File[]): Promise<string[]> =>
+    ipcRenderer.invoke(DROPPED_PATHS_CHANNEL, files.map((f) => webUtils.getPathForFile(f))),
   onMenuCommand(listener: (command: MenuCommand) => void) {
     const forward = (_event: IpcRendererEvent, command: unknown) => {
       const parsed = MenuCommandSchema.safeParse(command);

@@ -48,12 +48,13 @@ export function errorData(err: unknown): AppErrorData {
   return { code: 'internal', params: { detail: err instanceof Error ? err.message : String(err) } };
 }
 
-/** Paths of the files in a drop (Electron only; an empty list in a plain browser). */
-export function droppedPaths(files: FileList, extension: RegExp): string[] {
+/**
+ * Paths of the files in a drop whose name matches `extension`, once the main process may
+ * read them (Electron only; an empty list in a plain browser). Call it during the drop
+ * event: the files are taken before it returns.
+ */
+export async function droppedPaths(files: FileList, extension: RegExp): Promise<string[]> {
   const api = window.masthead;
-  if (!api) return [];
-  return Array.from(files)
-    .filter((f) => extension.test(f.name))
-    .map((f) => api.pathForFile(f))
-    .filter((p) => p !== '');
+  const wanted = Array.from(files).filter((f) => extension.test(f.name));
+  return api && wanted.length > 0 ? api.droppedPaths(wanted) : [];
 }

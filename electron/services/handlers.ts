@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { AppError } from '../../shared/api/errors.js';
 import type { Handlers } from '../../shared/api/contract.js';
+import { filePicturePaths } from '../../shared/import/pastedPictures.js';
 import type { Issue } from '../../shared/model/issue.js';
 import { formatIssueLine } from '../../shared/model/issueLine.js';
 import type { PdfPrinter } from '../pdf/printer.js';
@@ -12,8 +13,10 @@ import { importDocxFiles } from './import/importDocx.js';
 import { createIssueFromLines, issueFieldsFromFileName, readImportFile, readTextDraft } from './import/importText.js';
 import { IssueStore } from './issueStore.js';
 import { Library } from './library.js';
+import { PathGrants, samePath } from './pathGrants.js';
 import { listTemplates, saveTemplate } from './templates.js';
 import type { SettingsService } from './settings.js';
+import { PendingUploads } from './uploads.js';
 
 /** What the handlers need from the platform (Electron dialogs in the app, fixed answers in tests). */
 export interface Platform {
@@ -28,6 +31,11 @@ export interface Platform {
    * original); null to show the original. Electron does it with nativeImage.
    */
   thumbnail?(bytes: Buffer): Promise<Buffer | null>;
+  /**
+   * The HTML on the system clipboard ('' when there is none). Word's clipboard HTML points
+   * at its pictures in a temp folder; `asset:addPath` reads those the clipboard names.
+   */
+  clipboardHtml?(): Promise<string>;
 }
 
 export interface ServiceContext {
@@ -37,6 +45,11 @@ export interface ServiceContext {
   printer: PdfPrinter;
   store?: IssueStore;
   now?: () => Date;
+  /**
+   * The paths the user chose or dropped: the dialogs below add to it, and in the app the
+   * preload's drop channel too (pass the same object to it). Default: a store of its own.
+   */
+  grants?: PathGrants;
 }
 
 /**
@@ -45,11 +58,12 @@ export interface ServiceContext {
  */
 export function createHandlers(ctx: ServiceContext): Handlers {
   const store = ctx.store ?? new IssueStore({ now: ctx.now });
+  const grants = ctx.grants ?? new PathGrants();
+  const dialogs = grantingDialogs(ctx.platform, grants);
   let library: Library | null = null;
   const previewTickets = new Map<string, number>();
   let previewQueue: Promise<unknown> = Promise.resolve();
-  // Images arriving in pieces (asset:put), by upload id, until their last piece.
-  const uploads = new Map<string, { bytes: number; chunks: Buffer[] }>();
+  const uploads = new PendingUploads({ maxBytes: MAX_IMAGE_BYTES, now: () => (ctx.now?.() ?? new Date()).getTime() });
   const currentLibrary = async (): Promise<Library> => {
     const { workspace } = await ctx.settings.get();
     if (library?.workspace !== workspace) library = new Library(workspace, store, ctx.now);
@@ -59,13 +73,15 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   return {
     'settings:get': () => ctx.settings.get(),
     'settings:update': async (input) => {
-      if (input.workspace !== undefined && !isAbsolute(input.workspace)) {
-        throw new AppError('workspace.unavailable', { path: input.workspace, detail: 'not an absolute path' });
-      }
-      const patch = input.workspace === undefined ? input : { ...input, workspace: resolve(input.workspace) };
-      return ctx.settings.update(patch);
+      const wanted = input.workspace;
+      if (wanted === undefined) return ctx.settings.update(input);
+      if (!isAbsolute(wanted)) throw new AppError('workspace.notAbsolute', { path: wanted });
+      // Only a folder the user chose in the folder dialog, or the current or default one.
+      const { workspace } = await ctx.settings.get();
+      if (![workspace, ctx.settings.defaults.workspace].some((w) => samePath(w, wanted))) grants.require('folder', wanted);
+      return ctx.settings.update({ ...input, workspace: resolve(wanted) });
     },
-    'workspace:choose': async () => ({ path: await ctx.platform.chooseFolder() }),
+    'workspace:choose': async () => ({ path: await dialogs.chooseFolder() }),
     'library:list': async () => {
       const lib = await currentLibrary();
       return { workspace: lib.workspace, entries: await lib.list() };
@@ -77,16 +93,19 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'issue:trash': async ({ slug }) => ({ trashId: await (await currentLibrary()).trash(slug) }),
     'issue:restore': async ({ trashId }) => ({ slug: await (await currentLibrary()).restore(trashId) }),
     'issue:open': async ({ slug }) => store.read((await currentLibrary()).dir(slug)),
-    'import:chooseFiles': async ({ kind }) => ({ paths: await ctx.platform.chooseFiles(kind) }),
+    'import:chooseFiles': async ({ kind }) => ({ paths: await dialogs.chooseFiles(kind) }),
     'import:previewText': async ({ path }) => {
+      grants.require('file', path);
       const draft = await readTextDraft(path);
       return { ...draft, fields: issueFieldsFromFileName(draft.fileName, ctx.now?.() ?? new Date()) };
     },
     'import:createFromLines': async ({ lines, fields }) => ({
       slug: await createIssueFromLines(await currentLibrary(), lines, fields),
     }),
-    'import:docx': async ({ slug, paths, section }) =>
-      importDocxFiles((await currentLibrary()).dir(slug), paths, { section }, store),
+    'import:docx': async ({ slug, paths, section }) => {
+      for (const path of paths) grants.require('file', path);
+      return importDocxFiles((await currentLibrary()).dir(slug), paths, { section }, store);
+    },
     'export:preview': async ({ slug, issue }) => {
       // Latest wins: a preview asked for while a newer one is already waiting is not printed
       // (typing would otherwise queue prints that nobody will look at, ahead of an export).
@@ -105,7 +124,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'export:pdf': async ({ slug, bleedMm }) => {
       const dir = (await currentLibrary()).dir(slug);
       const { issue } = await store.read(dir);
-      const path = await ctx.platform.chooseSavePath(`${exportBaseName(issue)}.pdf`, 'pdf');
+      const path = await dialogs.chooseSavePath(`${exportBaseName(issue)}.pdf`, 'pdf');
       if (!path) return { path: null };
       const { pdf } = await issuePdf(dir, issue, { printer: ctx.printer, bleedMm });
       await writeExport(path, pdf);
@@ -114,7 +133,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'export:docx': async ({ slug }) => {
       const dir = (await currentLibrary()).dir(slug);
       const { issue } = await store.read(dir);
-      const path = await ctx.platform.chooseSavePath(`${exportBaseName(issue)}.docx`, 'docx');
+      const path = await dialogs.chooseSavePath(`${exportBaseName(issue)}.docx`, 'docx');
       if (!path) return { path: null };
       const { buffer } = await docxBuffer(dir, store);
       await writeExport(path, buffer);
@@ -122,28 +141,23 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     },
     'asset:choose': async ({ slug }) => {
       const dir = (await currentLibrary()).dir(slug);
-      const paths = await ctx.platform.chooseFiles('image');
+      const paths = await dialogs.chooseFiles('image');
       const assets = [];
       for (const path of paths) assets.push(await addImage(dir, path));
       return { assets };
     },
     'asset:put': async ({ slug, upload, data, done }) => {
-      const parts = uploads.get(upload) ?? { bytes: 0, chunks: [] as Buffer[] };
-      const chunk = Buffer.from(data, 'base64');
-      parts.bytes += chunk.length;
-      parts.chunks.push(chunk);
-      if (parts.bytes > MAX_IMAGE_BYTES) {
-        uploads.delete(upload);
-        throw new AppError('import.tooLarge', { file: '', detail: `${Math.round(parts.bytes / 1048576)} MB` });
-      }
-      if (!done) {
-        uploads.set(upload, parts);
-        return { asset: null };
-      }
-      uploads.delete(upload);
-      return { asset: await storeImage((await currentLibrary()).dir(slug), Buffer.concat(parts.chunks)) };
+      const bytes = uploads.add(upload, Buffer.from(data, 'base64'), done);
+      return { asset: bytes ? await storeImage((await currentLibrary()).dir(slug), bytes) : null };
     },
-    'asset:addPath': async ({ slug, path }) => addImage((await currentLibrary()).dir(slug), path),
+    'asset:addPath': async ({ slug, path }) => {
+      // A picture pasted from Word is a file its clipboard HTML points at: that one may be read too.
+      if (!grants.has('file', path)) {
+        const pasted = filePicturePaths((await ctx.platform.clipboardHtml?.()) ?? '');
+        if (!pasted.some((p) => samePath(p, path))) throw new AppError('path.notGranted', { path });
+      }
+      return addImage((await currentLibrary()).dir(slug), path);
+    },
     'asset:data': async ({ slug, assetId }) => {
       const bytes = await new AssetStore((await currentLibrary()).dir(slug)).read(assetId);
       const type = sniffImageType(bytes);
@@ -161,6 +175,27 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   };
 }
 
+
+/** The platform's dialogs, each answer granted: what the user picked there, main may then use. */
+function grantingDialogs(platform: Platform, grants: PathGrants): Pick<Platform, 'chooseFolder' | 'chooseFiles' | 'chooseSavePath'> {
+  return {
+    async chooseFolder() {
+      const path = await platform.chooseFolder();
+      if (path !== null) grants.grant('folder', [path]);
+      return path;
+    },
+    async chooseFiles(kind) {
+      const paths = await platform.chooseFiles(kind);
+      grants.grant('file', paths);
+      return paths;
+    },
+    async chooseSavePath(defaultName, kind) {
+      const path = await platform.chooseSavePath(defaultName, kind);
+      if (path !== null) grants.grant('file', [path]);
+      return path;
+    },
+  };
+}
 
 /** The file name an export suggests: 渝工简报 2024年第3期. */
 function exportBaseName(issue: Issue): string {

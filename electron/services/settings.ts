@@ -19,7 +19,8 @@ export class SettingsService {
 
   constructor(
     private readonly file: string,
-    private readonly defaults: Settings,
+    /** The settings before the user changed any (the default workspace stays allowed). */
+    readonly defaults: Settings,
   ) {}
 
   async get(): Promise<Settings> {

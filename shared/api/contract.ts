@@ -79,7 +79,11 @@ export const DraftLineSchema = z.object({
   text: z.string().max(100_000),
 });
 
-/** An absolute path of a file the user picked or dropped, with an extension the import takes. */
+/**
+ * An absolute path of a file the user picked or dropped, with an extension the import takes.
+ * The main process reads it only if it was granted: answered by its own file dialog, or
+ * reported by the preload for a drop (DROPPED_PATHS_CHANNEL); else `path.notGranted`.
+ */
 const ImportPathSchema = z
   .string()
   .min(1)
@@ -93,6 +97,7 @@ const slugInput = z.object({ slug: SlugSchema }).strict();
 export const contract = {
   'settings:get': { input: empty, output: SettingsSchema },
   'settings:update': {
+    /** `workspace`: a folder `workspace:choose` answered, or the current or default one (else `path.notGranted`). */
     input: z.object({ workspace: z.string().min(1).max(4096).optional(), language: LanguageSchema.optional() }).strict(),
     output: SettingsSchema,
   },
@@ -188,7 +193,10 @@ export const contract = {
     output: z.object({ asset: z.object({ assetId: z.string(), width: z.number(), height: z.number() }).nullable() }),
   },
   'asset:addPath': {
-    /** An image on disk that pasted HTML points at (Word's clipboard), or a dropped file. */
+    /**
+     * An image on disk that pasted HTML points at (Word's clipboard), or a picked or dropped
+     * file. Read only when granted, or when the system clipboard's HTML names it.
+     */
     input: z.object({ slug: SlugSchema, path: ImportPathSchema }).strict(),
     output: z.object({ assetId: z.string(), width: z.number(), height: z.number() }),
   },
@@ -244,11 +252,24 @@ export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 export const MENU_CHANNEL = 'menu:command';
 
+/**
+ * The preload's own channel (not in `contract`, so the page cannot call it): the paths
+ * Electron's webUtils gives for the files of a drop. The main process grants those it
+ * may import and answers them, as `string[]`.
+ */
+export const DROPPED_PATHS_CHANNEL = 'path:dropped';
+/** What the preload sends on DROPPED_PATHS_CHANNEL: webUtils' path of each dropped file ('' for none). */
+export const DroppedPathsSchema = z.array(z.string().max(4096)).max(500);
+
 /** `window.masthead`: the calls of the contract plus the menu subscription. */
 export interface MastheadWindowApi {
   invoke: Bridge;
-  /** The path of a file dropped on the window (Electron's webUtils); '' where there is none. */
-  pathForFile(file: File): string;
+  /**
+   * The paths of files dropped on the window, in order, once the main process has been
+   * told it may read them; files without a path (not from the disk) or of a kind the app
+   * does not import are left out.
+   */
+  droppedPaths(files: readonly File[]): Promise<string[]>;
   /** Calls `listener` for each menu command; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

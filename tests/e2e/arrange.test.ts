@@ -251,10 +251,8 @@ describe('arranging the issue in the tree', () => {
         ['要闻', ['甲 两会精神宣讲']],
         ['渝工暖心', []],
       ]);
-      // A page has no file paths; Electron's preload gives this one for the dropped file.
-      await page.evaluate((path) => {
-        (window as unknown as { masthead: { pathForFile(file: File): string } }).masthead.pathForFile = () => path;
-      }, file);
+      // A page has no file paths; Electron's webUtils gives this one for the dropped file.
+      app.answerDroppedFilePaths({ '职工书屋.docx': file });
       const target = sectionItem(page, '渝工暖心');
       await target.evaluate((section) => {
         const data = new DataTransfer();

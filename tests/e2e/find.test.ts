@@ -25,6 +25,7 @@ const occurrences = (haystack: string, needle: string) => haystack.split(needle)
 
 /** The sample imported as an issue, with a Latin sentence added to its first article's body. */
 async function importSample(app: AppHarness): Promise<{ slug: string; firstHeadline: string; articlesWithTerm: number }> {
+  await app.pickFiles([SAMPLE]);
   const draft = await app.handlers['import:previewText']({ path: SAMPLE });
   const { slug } = await app.handlers['import:createFromLines']({
     lines: draft.lines,

@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { CHANNELS, type Handlers, type Language, type MenuCommand } from '../../shared/api/contract.js';
 import { dispatch } from '../../electron/services/dispatch.js';
 import { createHandlers } from '../../electron/services/handlers.js';
+import { grantDroppedPaths, PathGrants } from '../../electron/services/pathGrants.js';
 import { SettingsService } from '../../electron/services/settings.js';
 import { ChromiumPdfPrinter } from '../../electron/pdf/chromiumPrinter.js';
 
@@ -34,10 +35,13 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** The system Chromium, launched as DESIGN.md says (no downloads, no background network). */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * The system Chromium, launched as DESIGN.md says (no downloads, no background network).
+ * `extraArgs` is for benchmarks that change how frames are paced.
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
 
 /** A running app: the built renderer in a Chromium page, `window.masthead` bound to the real services. */
@@ -48,6 +52,12 @@ export interface AppHarness {
   handlers: Handlers;
   /** What the open-file dialog answers from now on. */
   answerFileDialog(paths: string[]): void;
+  /** The user picks `paths` in the open-file dialog (as import:chooseFiles): main may read them from then on. */
+  pickFiles(paths: string[]): Promise<void>;
+  /** The path Electron's webUtils gives for a file dropped on the page, by file name (a page has no file paths). */
+  answerDroppedFilePaths(byName: Record<string, string>): void;
+  /** The HTML on the system clipboard from now on (main reads the `file:` pictures it names on paste). */
+  answerClipboard(html: string): void;
   /** Sends an application-menu command, as the Electron menu would. */
   menu(command: MenuCommand): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -73,10 +83,15 @@ export async function openApp(
     language: options.language ?? 'zh-CN',
   });
   let files = options.files ?? [];
+  let droppedFilePaths: Record<string, string> = {};
+  let clipboard = '';
   const printer = new ChromiumPdfPrinter({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  // As in electron/main.ts: one store of granted paths for the handlers and the drop channel.
+  const grants = new PathGrants();
   const handlers = createHandlers({
     settings,
     printer,
+    grants,
     platform: {
       chooseFolder: async () => join(dataDir, 'Chosen'),
       // The file dialog answers with the files the test chose.
@@ -86,6 +101,7 @@ export async function openApp(
         await mkdir(join(dataDir, 'exports'), { recursive: true });
         return join(dataDir, 'exports', name);
       },
+      clipboardHtml: async () => clipboard,
     },
   });
 
@@ -100,25 +116,31 @@ export async function openApp(
   // Anything else (the network) is refused: the app must work offline.
   await page.route(/^(?!http:\/\/masthead\.test\/)/, (route) => route.abort());
 
+  // The same sender check as electron/ipc.ts: only the app's own top-level page.
+  const fromApp = (frame: Frame) => frame.url().startsWith(`${APP_ORIGIN}/`) && frame.parentFrame() === null;
   await page.exposeBinding('__mastheadInvoke', async (source, channel: string, input: unknown) => {
-    // The same sender check as electron/ipc.ts: only the app's own top-level page.
-    if (!source.frame.url().startsWith(`${APP_ORIGIN}/`) || source.frame.parentFrame() !== null) {
-      return { ok: false, error: { code: 'ipc.forbiddenSender', params: {} } };
-    }
+    if (!fromApp(source.frame)) return { ok: false, error: { code: 'ipc.forbiddenSender', params: {} } };
     return dispatch(handlers, channel, input);
+  });
+  // The preload's drop channel: webUtils' path of each dropped file (here: by name, as the test
+  // says), granted and answered as electron/ipc.ts does.
+  await page.exposeBinding('__mastheadDropped', async (source, names: string[]) => {
+    if (!fromApp(source.frame)) return [];
+    return grantDroppedPaths(grants, names.map((name) => droppedFilePaths[name] ?? ''));
   });
   await page.addInitScript((channels: string[]) => {
     type Listener = (command: string) => void;
     const w = window as unknown as {
       __mastheadInvoke(channel: string, input: unknown): Promise<unknown>;
+      __mastheadDropped(names: string[]): Promise<string[]>;
       __menuListeners: Set<Listener>;
       masthead: unknown;
     };
     w.__menuListeners = new Set();
     w.masthead = {
       invoke: Object.fromEntries(channels.map((c) => [c, (input: unknown) => w.__mastheadInvoke(c, input)])),
-      // A page has no file paths; Electron's preload gives them through webUtils.
-      pathForFile: () => '',
+      // A page has no file paths; Electron's preload gets them from webUtils and tells main.
+      droppedPaths: (files: readonly File[]) => w.__mastheadDropped(files.map((f) => f.name)),
       onMenuCommand(listener: Listener) {
         w.__menuListeners.add(listener);
         return () => w.__menuListeners.delete(listener);
@@ -136,6 +158,16 @@ export async function openApp(
     handlers,
     answerFileDialog(paths) {
       files = paths;
+    },
+    async pickFiles(paths) {
+      files = paths;
+      await handlers['import:chooseFiles']({ kind: 'text' });
+    },
+    answerDroppedFilePaths(byName) {
+      droppedFilePaths = byName;
+    },
+    answerClipboard(html) {
+      clipboard = html;
     },
     async menu(command) {
       await page.evaluate((c) => {

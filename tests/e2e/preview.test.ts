@@ -20,6 +20,7 @@ describe('the page preview and exports', () => {
     const app = await openApp(browser, { files: [SAMPLE] });
     const { page } = app;
     try {
+      await app.pickFiles([SAMPLE]);
       const draft = await app.handlers['import:previewText']({ path: SAMPLE });
       const { slug } = await app.handlers['import:createFromLines']({
         lines: draft.lines,

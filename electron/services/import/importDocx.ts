@@ -6,6 +6,7 @@ import { addSection } from '../../../shared/model/ops.js';
 import { AssetStore } from '../assets.js';
 import { ASSETS_DIR, type IssueStore } from '../issueStore.js';
 import { readDocx, type DocxImport, type DocxWarning, type ReadDocxOptions } from './docx.js';
+import { fileTooLarge } from './importText.js';
 import { DEFAULT_PACKAGE_LIMITS } from './packageGuard.js';
 
 /**
@@ -44,15 +45,16 @@ function errno(err: unknown): string {
 }
 
 /**
- * Reads a contribution from disk. Throws `import.notFound`, `import.unreadable` (a
- * folder, no permission …) or `import.tooLarge` (larger than the package limit, not read).
+ * Reads a contribution from disk. Throws `import.notFound`, `import.notAFile` (a folder),
+ * `import.unreadable` (no permission …) or `import.fileTooLarge` (larger than the package
+ * limit, not read).
  */
 export async function readContributionFile(path: string, maxBytes = DEFAULT_PACKAGE_LIMITS.maxTotalBytes): Promise<Uint8Array> {
   const file = basename(path);
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new AppError('import.unreadable', { file, detail: 'EISDIR' });
-    if (info.size > maxBytes) throw new AppError('import.tooLarge', { file, detail: `${info.size} bytes` });
+    if (!info.isFile()) throw new AppError('import.notAFile', { file });
+    if (info.size > maxBytes) throw fileTooLarge(file, info.size, maxBytes);
     return await readFile(path);
   } catch (err) {
     if (err instanceof AppError) throw err;

@@ -17,13 +17,19 @@ export interface TextDraft {
   lines: DraftLine[];
 }
 
+/** `import.fileTooLarge` for a file of `size` bytes over `maxBytes`, both given in whole MB (rounded up). */
+export function fileTooLarge(file: string, size: number, maxBytes: number): AppError {
+  const mb = (bytes: number) => Math.ceil(bytes / 1048576);
+  return new AppError('import.fileTooLarge', { file, megabytes: mb(size), limit: mb(maxBytes) });
+}
+
 /** Reads a file's bytes with the import errors an editor can act on. */
 export async function readImportFile(file: string, maxBytes: number): Promise<Buffer> {
   const name = basename(file);
   let size: number;
   try {
     const st = await stat(file);
-    if (!st.isFile()) throw new AppError('import.unreadable', { file: name, detail: 'not a file' });
+    if (!st.isFile()) throw new AppError('import.notAFile', { file: name });
     size = st.size;
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -31,7 +37,7 @@ export async function readImportFile(file: string, maxBytes: number): Promise<Bu
     if (code === 'ENOENT') throw new AppError('import.notFound', { file: name });
     throw new AppError('import.unreadable', { file: name, detail: code ?? String(err) });
   }
-  if (size > maxBytes) throw new AppError('import.tooLarge', { file: name, detail: `${Math.round(size / 1048576)} MB` });
+  if (size > maxBytes) throw fileTooLarge(name, size, maxBytes);
   try {
     return await readFile(file);
   } catch (err) {

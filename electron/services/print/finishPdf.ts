@@ -38,7 +38,7 @@ export interface FinishOptions {
    * MediaBox to 1/300 in (A4 comes out 594.96 × 841.92 pt, not 595.28 × 841.89;
    * puppeteer#2278) and paints backgrounds on to the next whole CSS pixel. When given,
    * the trim is that exact size at the top-left corner, as laid out; nothing is scaled.
-   * A page more than 1% off is refused (`input.invalid`): the HTML was laid out for
+   * A page more than 1% off is refused (`pdf.pageSizeMismatch`): the HTML was laid out for
    * another size.
    */
   pageSizeMm?: { width: number; height: number };
@@ -46,6 +46,8 @@ export interface FinishOptions {
 
 /** PostScript points per millimetre (1 pt = 1/72 in, 1 in = 25.4 mm). */
 export const PT_PER_MM = 72 / 25.4;
+/** The largest bleed an export takes, mm (print shops ask for 3, sometimes 5). */
+export const MAX_BLEED_MM = 20;
 /** Crop-mark length, mm, drawn outward from the bleed edge. */
 export const CROP_MARK_LENGTH_MM = 6;
 /** Paper beyond the bleed for the marks, mm (mark length plus a little air). */
@@ -60,8 +62,11 @@ function exactSize(sizeMm: { width: number; height: number }, printed: Box, inde
   const width = sizeMm.width * PT_PER_MM;
   const height = sizeMm.height * PT_PER_MM;
   if (!(Math.abs(printed.width / width - 1) <= 0.01 && Math.abs(printed.height / height - 1) <= 0.01)) {
-    const got = `${(printed.width / PT_PER_MM).toFixed(1)} × ${(printed.height / PT_PER_MM).toFixed(1)} mm`;
-    throw new AppError('input.invalid', { detail: `pageSizeMm ${sizeMm.width} × ${sizeMm.height} mm, but page ${index + 1} is ${got}` });
+    throw new AppError('pdf.pageSizeMismatch', {
+      page: index + 1,
+      expected: `${sizeMm.width} × ${sizeMm.height}`,
+      actual: `${(printed.width / PT_PER_MM).toFixed(1)} × ${(printed.height / PT_PER_MM).toFixed(1)}`,
+    });
   }
   return { width, height };
 }
@@ -141,15 +146,15 @@ function drawCropMarks(page: PDFPage, trim: Box, offset: number, length: number)
  */
 export async function finishPdf(pdf: Uint8Array, meta: PdfMeta, options: FinishOptions = {}): Promise<Uint8Array> {
   const bleedMm = options.bleedMm ?? 0;
-  if (!Number.isFinite(bleedMm) || bleedMm < 0 || bleedMm > 20) {
-    throw new AppError('input.invalid', { detail: `bleedMm: ${bleedMm} is not between 0 and 20` });
+  if (!Number.isFinite(bleedMm) || bleedMm < 0 || bleedMm > MAX_BLEED_MM) {
+    throw new AppError('pdf.bleedOutOfRange', { bleedMm: String(bleedMm), max: MAX_BLEED_MM });
   }
   let doc: PDFDocument;
   try {
     // Parse and save in one go: pdf-lib yields to the event loop every 100 objects by default.
     doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   } catch (err) {
-    throw new AppError('pdf.failed', { detail: `pdf.failed unreadable PDF: ${err instanceof Error ? err.message : String(err)}` }, { cause: err });
+    throw new AppError('pdf.unreadable', { detail: err instanceof Error ? err.message : String(err) }, { cause: err });
   }
   const when = meta.creationDate ?? new Date();
   doc.setTitle(meta.title, { showInWindowTitleBar: true });

@@ -48,7 +48,7 @@ export async function pdfFonts(pdf: Uint8Array): Promise<PdfFontInfo[]> {
   try {
     doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   } catch (err) {
-    throw new AppError('pdf.failed', { detail: `pdf.failed unreadable PDF: ${err instanceof Error ? err.message : String(err)}` }, { cause: err });
+    throw new AppError('pdf.unreadable', { detail: err instanceof Error ? err.message : String(err) }, { cause: err });
   }
   const fonts: PdfFontInfo[] = [];
   for (const [, object] of doc.context.enumerateIndirectObjects()) {

@@ -1,11 +1,12 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, type Channel, type Handlers, type Result } from '../../../shared/api/contract.js';
-import { registerIpc, trustUrlPrefixes } from '../../../electron/ipc.js';
+import { CHANNELS, DROPPED_PATHS_CHANNEL, type Channel, type Handlers, type Result } from '../../../shared/api/contract.js';
+import { registerDroppedPaths, registerIpc, trustUrlPrefixes } from '../../../electron/ipc.js';
+import { PathGrants } from '../../../electron/services/pathGrants.js';
 
 const APP = 'file:///opt/Masthead/resources/app/renderer/';
 
-type Listener = (event: IpcMainInvokeEvent, input: unknown) => Promise<Result<unknown>>;
+type Listener = (event: IpcMainInvokeEvent, input: unknown) => Promise<Result<unknown>> | string[];
 
 /** A stand-in for ipcMain that records the handlers registered on it. */
 function fakeIpcMain() {
@@ -80,6 +81,39 @@ describe('registerIpc', () => {
       expect(await invoke(channel, event, { slug: 'a' })).toEqual(FORBIDDEN);
     }
     expect(calls).toEqual([]);
+  });
+});
+
+describe('registerDroppedPaths', () => {
+  function setupDrop() {
+    const grants = new PathGrants();
+    const { ipcMain, registered } = fakeIpcMain();
+    registerDroppedPaths(ipcMain, grants, trustUrlPrefixes([APP]));
+    const drop = (event: IpcMainInvokeEvent, paths: unknown) => {
+      const listener = registered.get(DROPPED_PATHS_CHANNEL);
+      if (!listener) throw new Error('no drop channel');
+      return listener(event, paths);
+    };
+    return { grants, registered, drop };
+  }
+
+  it('registers its own channel, outside the contract the page can call', () => {
+    const { registered } = setupDrop();
+    expect([...registered.keys()]).toEqual([DROPPED_PATHS_CHANNEL]);
+    expect(CHANNELS).not.toContain(DROPPED_PATHS_CHANNEL);
+  });
+
+  it('grants the dropped files of the app page and answers them', () => {
+    const { grants, drop } = setupDrop();
+    expect(drop(eventFrom(`${APP}index.html`), ['/home/editor/来稿.docx', ''])).toEqual(['/home/editor/来稿.docx']);
+    expect(grants.has('file', '/home/editor/来稿.docx')).toBe(true);
+  });
+
+  it('grants nothing to another frame', () => {
+    const { grants, drop } = setupDrop();
+    expect(drop(eventFrom(`${APP}index.html`, { url: `${APP}index.html` }), ['/home/editor/来稿.docx'])).toEqual([]);
+    expect(drop(eventFrom('https://example.com/'), ['/home/editor/来稿.docx'])).toEqual([]);
+    expect(grants.has('file', '/home/editor/来稿.docx')).toBe(false);
   });
 });
 

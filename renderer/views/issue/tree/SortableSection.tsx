@@ -49,8 +49,9 @@ export function SortableSection({ section, articles, selection, onSelect, onAddA
       onDrop={(e) => {
         e.preventDefault();
         setFileOver(false);
-        const paths = droppedPaths(e.dataTransfer.files, /\.docx$/i);
-        if (paths.length) onDropDocx(paths);
+        void droppedPaths(e.dataTransfer.files, /\.docx$/i).then((paths) => {
+          if (paths.length) onDropDocx(paths);
+        });
       }}
     >
       <div className={selected ? 'tree-section-head selected' : 'tree-section-head'} {...listeners}>

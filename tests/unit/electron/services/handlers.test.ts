@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../shared/api/contract.js';
 import type { Issue } from '../../../../shared/model/issue.js';
@@ -10,24 +11,35 @@ import { dispatch } from '../../../../electron/services/dispatch.js';
 import { ChromiumPdfPrinter } from '../../../../electron/pdf/chromiumPrinter.js';
 import { createHandlers } from '../../../../electron/services/handlers.js';
 import { SettingsService } from '../../../../electron/services/settings.js';
+import { MAX_UPLOADS } from '../../../../electron/services/uploads.js';
+import { makePng } from '../../../fixtures/docx/build.js';
 import { useTempDirs } from '../../../helpers/tempDir.js';
 
 const temp = useTempDirs();
 const NOW = new Date(2024, 3, 20, 12, 0, 0);
 
-/** The app's handlers over real services in a temp folder, called as the renderer does. */
-async function app() {
+/**
+ * The app's handlers over real services in a temp folder, called as the renderer does.
+ * The OS side (dialogs, clipboard) answers what `os` holds; `now` is the clock.
+ */
+async function app(options: { now?: () => Date } = {}) {
   const root = await temp.make();
   const settings = new SettingsService(join(root, 'userData', 'settings.json'), {
     workspace: join(root, 'Default Workspace'),
     language: 'zh-CN',
   });
+  const os = { folder: join(root, 'Picked') as string | null, files: [] as string[], clipboard: '' };
   const handlers = createHandlers({
     settings,
     // A real printer that starts Chromium only when something prints (nothing does here).
     printer: new ChromiumPdfPrinter(),
-    platform: { chooseFolder: async () => join(root, 'Picked'), chooseFiles: async () => [], chooseSavePath: async (name) => join(root, name) },
-    now: () => NOW,
+    platform: {
+      chooseFolder: async () => os.folder,
+      chooseFiles: async () => os.files,
+      chooseSavePath: async (name) => join(root, name),
+      clipboardHtml: async () => os.clipboard,
+    },
+    now: options.now ?? (() => NOW),
   });
   const call = (channel: string, input: unknown = {}) => dispatch(handlers, channel, input);
   /** Calls and expects success; returns the value. */
@@ -36,18 +48,29 @@ async function app() {
     if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
     return r.value as T;
   };
-  return { root, call, ok };
+  /** The user picks `folder` in the folder dialog, then the settings take it, as the settings dialog does. */
+  const useWorkspace = async (folder: string, asTyped = folder) => {
+    os.folder = folder;
+    await ok('workspace:choose');
+    return ok<{ workspace: string; language: string }>('settings:update', { workspace: asTyped });
+  };
+  /** The user picks `paths` in the open-file dialog. */
+  const pickFiles = async (paths: string[]) => {
+    os.files = paths;
+    await ok('import:chooseFiles', { kind: 'text' });
+  };
+  return { root, os, call, ok, useWorkspace, pickFiles };
 }
 
 const NEW = { template: 'bulletin', publicationName: '渝工简报', publisher: '市总工会', year: 2024, no: 3, serial: 186, date: '2024-03-15' };
 
 describe('createHandlers over real services', () => {
   it('drives the whole flow: workspace → create → list → open → save → stale save refused', async () => {
-    const { root, call, ok } = await app();
+    const { root, call, ok, useWorkspace } = await app();
     const ws = join(root, '我的工作区');
 
     expect(await ok('settings:get')).toEqual({ workspace: join(root, 'Default Workspace'), language: 'zh-CN' });
-    expect(await ok('settings:update', { workspace: ws })).toEqual({ workspace: ws, language: 'zh-CN' });
+    expect(await useWorkspace(ws)).toEqual({ workspace: ws, language: 'zh-CN' });
     expect(JSON.parse(await readFile(join(root, 'userData', 'settings.json'), 'utf8')).workspace).toBe(ws);
 
     const { slug } = await ok<{ slug: string }>('issue:create', NEW);
@@ -77,38 +100,38 @@ describe('createHandlers over real services', () => {
   });
 
   it('keeps a history version on a checkpoint save', async () => {
-    const { root, ok } = await app();
-    await ok('settings:update', { workspace: join(root, 'ws') });
+    const { root, ok, useWorkspace } = await app();
+    await useWorkspace(join(root, 'ws'));
     const { slug } = await ok<{ slug: string }>('issue:create', NEW);
     const opened = await ok<{ issue: Issue; stamp: string }>('issue:open', { slug });
     await ok('issue:save', { slug, issue: opened.issue, stamp: opened.stamp, checkpoint: true });
     expect(existsSync(join(root, 'ws', slug, 'history'))).toBe(true);
   });
 
-  it('refuses a relative workspace with workspace.unavailable and keeps the old one', async () => {
+  it('refuses a relative workspace with workspace.notAbsolute and keeps the old one', async () => {
     const { root, call, ok } = await app();
     const r = await call('settings:update', { workspace: 'relative/folder' });
-    expect(r).toEqual({ ok: false, error: { code: 'workspace.unavailable', params: { path: 'relative/folder', detail: 'not an absolute path' } } });
+    expect(r).toEqual({ ok: false, error: { code: 'workspace.notAbsolute', params: { path: 'relative/folder' } } });
     expect((await ok<{ workspace: string }>('settings:get')).workspace).toBe(join(root, 'Default Workspace'));
   });
 
   it('normalises an absolute workspace path', async () => {
-    const { root, ok } = await app();
-    const s = await ok<{ workspace: string }>('settings:update', { workspace: `${root}/a/../b/` });
+    const { root, useWorkspace } = await app();
+    const s = await useWorkspace(join(root, 'b'), `${root}/a/../b/`);
     expect(s.workspace).toBe(join(root, 'b'));
   });
 
   it('lists the new workspace after the workspace changes', async () => {
-    const { root, ok } = await app();
-    await ok('settings:update', { workspace: join(root, 'one') });
+    const { root, ok, useWorkspace } = await app();
+    await useWorkspace(join(root, 'one'));
     await ok('issue:create', NEW);
-    await ok('settings:update', { workspace: join(root, 'two') });
+    await useWorkspace(join(root, 'two'));
     expect(await ok('library:list')).toEqual({ workspace: join(root, 'two'), entries: [] });
   });
 
   it('duplicates, renames, trashes and restores through the contract', async () => {
-    const { root, ok } = await app();
-    await ok('settings:update', { workspace: join(root, 'ws') });
+    const { root, ok, useWorkspace } = await app();
+    await useWorkspace(join(root, 'ws'));
     const { slug } = await ok<{ slug: string }>('issue:create', NEW);
     const { slug: next } = await ok<{ slug: string }>('issue:duplicate', { slug });
     expect(next).toBe('渝工简报 2024年第4期');
@@ -127,8 +150,8 @@ describe('createHandlers over real services', () => {
   });
 
   it('reports a damaged issue on open as issue.corrupt and leaves the file untouched', async () => {
-    const { root, call, ok } = await app();
-    await ok('settings:update', { workspace: join(root, 'ws') });
+    const { root, call, ok, useWorkspace } = await app();
+    await useWorkspace(join(root, 'ws'));
     const { slug } = await ok<{ slug: string }>('issue:create', NEW);
     await writeFile(join(root, 'ws', slug, 'issue.json'), '{"schemaVersion":1}');
     const r = await call('issue:open', { slug });
@@ -137,8 +160,8 @@ describe('createHandlers over real services', () => {
   });
 
   it('refuses path tricks at the boundary before any file is touched', async () => {
-    const { root, call, ok } = await app();
-    await ok('settings:update', { workspace: join(root, 'ws') });
+    const { root, call, useWorkspace } = await app();
+    await useWorkspace(join(root, 'ws'));
     for (const slug of ['..', '../userData', 'a/../../x', '/etc']) {
       expect(await call('issue:open', { slug })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
       expect(await call('issue:trash', { slug })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
@@ -147,9 +170,105 @@ describe('createHandlers over real services', () => {
   });
 
   it('reports issue.notFound for an issue that is not there', async () => {
-    const { root, call, ok } = await app();
-    await ok('settings:update', { workspace: join(root, 'ws') });
+    const { root, call, useWorkspace } = await app();
+    await useWorkspace(join(root, 'ws'));
     expect(await call('issue:open', { slug: 'nothing' })).toMatchObject({ ok: false, error: { code: 'issue.notFound' } });
+  });
+});
+
+describe('paths the user did not choose', () => {
+  const notGranted = (path: string) => ({ ok: false, error: { code: 'path.notGranted', params: { path } } });
+
+  it('takes as workspace only a folder from the folder dialog, or the current or the default one', async () => {
+    const { root, os, call, ok, useWorkspace, pickFiles } = await app();
+    const elsewhere = join(root, 'elsewhere');
+    expect(await call('settings:update', { workspace: elsewhere })).toEqual(notGranted(elsewhere));
+    expect(existsSync(elsewhere)).toBe(false);
+    expect((await ok<{ workspace: string }>('settings:get')).workspace).toBe(join(root, 'Default Workspace'));
+
+    await useWorkspace(join(root, 'ws'));
+    expect(await ok('settings:update', { workspace: join(root, 'ws'), language: 'en' })).toEqual({ workspace: join(root, 'ws'), language: 'en' });
+    expect(await ok('settings:update', { workspace: join(root, 'Default Workspace') })).toMatchObject({ workspace: join(root, 'Default Workspace') });
+    // A folder picked earlier in the session stays allowed.
+    expect(await ok('settings:update', { workspace: join(root, 'ws') })).toMatchObject({ workspace: join(root, 'ws') });
+
+    // A cancelled dialog grants nothing, and a file picked for import is no workspace.
+    os.folder = null;
+    expect(await ok('workspace:choose')).toEqual({ path: null });
+    await pickFiles([join(root, 'draft.txt')]);
+    expect(await call('settings:update', { workspace: join(root, 'draft.txt') })).toEqual(notGranted(join(root, 'draft.txt')));
+  });
+
+  it('reads a text draft only once the user picked it', async () => {
+    const { root, call, ok, pickFiles } = await app();
+    const draft = join(root, 'yugong-2024-03.txt');
+    await writeFile(draft, '## 市总工会召开党组会议\n会议传达学习了全国两会精神。\n');
+    expect(await call('import:previewText', { path: draft })).toEqual(notGranted(draft));
+    await pickFiles([draft]);
+    expect(await ok('import:previewText', { path: draft })).toMatchObject({ fileName: 'yugong-2024-03.txt' });
+    // A folder whose name looks like a draft is no file, in words of its own.
+    const folder = join(root, '草稿.txt');
+    await mkdir(folder);
+    await pickFiles([folder]);
+    expect(await call('import:previewText', { path: folder })).toEqual({ ok: false, error: { code: 'import.notAFile', params: { file: '草稿.txt' } } });
+  });
+
+  it('refuses a batch of Word files naming one the user did not pick, before reading any', async () => {
+    const { root, call, ok, useWorkspace, pickFiles } = await app();
+    await useWorkspace(join(root, 'ws'));
+    const { slug } = await ok<{ slug: string }>('issue:create', NEW);
+    const picked = join(root, '来稿.docx');
+    const other = join(root, '别处.docx');
+    await writeFile(picked, '只是一段文字');
+    await writeFile(other, '只是一段文字');
+    await pickFiles([picked]);
+    expect(await call('import:docx', { slug, paths: [picked, other] })).toEqual(notGranted(other));
+    // The picked file alone reaches the importer, which judges it on its own.
+    const { results } = await ok<{ results: { ok: boolean; error?: { code: string } }[] }>('import:docx', { slug, paths: [picked] });
+    expect(results.map((r) => r.error?.code)).toEqual(['import.notDocx']);
+  });
+
+  it("stores an image from disk only when picked, or while the clipboard's HTML names it (a paste from Word)", async () => {
+    const { root, os, call, ok, useWorkspace, pickFiles } = await app();
+    await useWorkspace(join(root, 'ws'));
+    const { slug } = await ok<{ slug: string }>('issue:create', NEW);
+    const clip = join(root, 'Temp', 'msohtmlclip1', '01', 'clip_image001.png');
+    await mkdir(dirname(clip), { recursive: true });
+    await writeFile(clip, makePng(30, 20));
+    const photo = join(root, '照片.png');
+    await writeFile(photo, makePng(40, 10));
+
+    expect(await call('asset:addPath', { slug, path: clip })).toEqual(notGranted(clip));
+    os.clipboard = `<p class=MsoNormal><img width=30 height=20 src="${pathToFileURL(clip).href}" v:shapes="_x0000_i1025"></p>`;
+    expect(await ok('asset:addPath', { slug, path: clip })).toMatchObject({ width: 30, height: 20 });
+    expect(await call('asset:addPath', { slug, path: photo })).toEqual(notGranted(photo));
+    os.clipboard = '<p>别的内容</p>';
+    expect(await call('asset:addPath', { slug, path: clip })).toEqual(notGranted(clip));
+
+    await pickFiles([photo]);
+    expect(await ok('asset:addPath', { slug, path: photo })).toMatchObject({ width: 40, height: 10 });
+  });
+});
+
+describe('images sent in pieces (asset:put)', () => {
+  it('drops an upload idle for more than two minutes, refuses its late pieces, and caps the uploads in flight', async () => {
+    let now = NOW.getTime();
+    const { root, call, ok, useWorkspace } = await app({ now: () => new Date(now) });
+    await useWorkspace(join(root, 'ws'));
+    const { slug } = await ok<{ slug: string }>('issue:create', NEW);
+    const png = makePng(16, 12).toString('base64');
+    const cut = Math.floor(png.length / 8) * 4; // pieces split on whole base64 quanta, as the renderer's 4 MB pieces are
+    const put = (upload: string, data: string, done: boolean) => call('asset:put', { slug, upload, data, done });
+
+    expect(await put('upload-a', png.slice(0, cut), false)).toEqual({ ok: true, value: { asset: null } });
+    now += 2 * 60_000 + 1;
+    expect(await put('upload-a', png.slice(cut), true)).toEqual({ ok: false, error: { code: 'asset.uploadExpired', params: { minutes: 2 } } });
+    expect(await put('upload-b', png, true)).toMatchObject({ ok: true, value: { asset: { width: 16, height: 12 } } });
+
+    for (let i = 0; i < MAX_UPLOADS; i++) await put(`slot-${i}`, png.slice(0, cut), false);
+    expect(await put('one-more', png.slice(0, cut), false)).toEqual({ ok: false, error: { code: 'asset.tooManyUploads', params: { max: MAX_UPLOADS } } });
+    expect(await put('slot-0', png.slice(cut), true)).toMatchObject({ ok: true, value: { asset: { width: 16, height: 12 } } });
+    expect(await put('one-more', png.slice(0, cut), false)).toEqual({ ok: true, value: { asset: null } });
   });
 });
 

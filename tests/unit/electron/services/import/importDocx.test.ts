@@ -79,7 +79,7 @@ describe('importDocxFiles', () => {
       'import.notFound 不存在.docx',
       'ok 职工书屋建设成效显著 2',
       'import.corrupt 半截.docx',
-      'import.unreadable inbox',
+      'import.notAFile inbox',
     ]);
     expect(results.map((r) => r.file)).toEqual([a, text, missing, b, truncated, inbox]);
     expect(section?.title).toBe('图片新闻'); // the last section by default
@@ -125,6 +125,14 @@ describe('importDocxFiles', () => {
     expect((await readFile(join(issueDir, 'issue.json'))).equals(before)).toBe(true);
     expect(await store.history(issueDir)).toEqual(historyBefore);
     expect(await readdir(join(issueDir, 'assets'))).toEqual([]);
+  });
+
+  it('refuses a file larger than the package limit before reading it, giving its size and the limit in MB', async () => {
+    const { issueDir, store, put } = await setup(['渝工铸魂']);
+    const big = await put('大稿.docx', Buffer.alloc(1.5 * 1024 * 1024));
+    const limits = { maxTotalBytes: 1024 * 1024, maxXmlPartBytes: 1024 * 1024, maxPartBytes: 1024 * 1024, maxEntries: 100 };
+    const { results } = await importDocxFiles(issueDir, [big], { limits }, store);
+    expect(results.map((r) => !r.ok && r.error)).toEqual([{ code: 'import.fileTooLarge', params: { file: '大稿.docx', megabytes: 2, limit: 1 } }]);
   });
 
   it('adds to the section named --section, creating it at the end when missing', async () => {

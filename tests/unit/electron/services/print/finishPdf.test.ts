@@ -140,15 +140,15 @@ describe('finishPdf', () => {
     expect(Math.abs(bottomEdge - bottom)).toBeLessThan(1.5 / scale);
   });
 
-  it('refuses a bleed out of range, a page of another size, and bytes that are not a PDF', async () => {
-    await expect(finishPdf(printed, META, { bleedMm: -1 })).rejects.toMatchObject({ code: 'input.invalid' });
-    await expect(finishPdf(printed, META, { bleedMm: 25 })).rejects.toMatchObject({ code: 'input.invalid' });
+  it('refuses a bleed out of range, a page of another size, and bytes that are not a PDF, each with its own code', async () => {
+    await expect(finishPdf(printed, META, { bleedMm: -1 })).rejects.toMatchObject({ code: 'pdf.bleedOutOfRange', params: { bleedMm: '-1', max: 20 } });
+    await expect(finishPdf(printed, META, { bleedMm: 25 })).rejects.toMatchObject({ code: 'pdf.bleedOutOfRange', params: { bleedMm: '25', max: 20 } });
     await expect(finishPdf(printed, META, { pageSizeMm: { width: 185, height: 260 } })).rejects.toMatchObject({
-      code: 'input.invalid',
-      params: { detail: expect.stringMatching(/page 1 is 209\.9 × 297\.0 mm/) },
+      code: 'pdf.pageSizeMismatch',
+      params: { page: 1, expected: '185 × 260', actual: '209.9 × 297.0' },
     });
     const err = await finishPdf(new TextEncoder().encode('not a pdf'), META).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).params.detail).toMatch(/^pdf\.failed/);
+    expect((err as AppError).code).toBe('pdf.unreadable');
   });
 });
