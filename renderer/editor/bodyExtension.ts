@@ -22,13 +22,11 @@ import {
   type LexicalCommand,
   type LexicalNode,
 } from 'lexical';
-import type { FigureWidth } from '../../shared/model/body.js';
-import { $createFigureNode, FigureNode } from './nodes/FigureNode/FigureNode.js';
+import { $createFigureNode, FigureNode, type FigurePayload } from './nodes/FigureNode/FigureNode.js';
 import { editorTheme } from './theme.js';
 
 /** Inserts a figure after the block holding the selection (an empty paragraph gives its place). */
-export const INSERT_FIGURE_COMMAND: LexicalCommand<{ assetId?: string | null; caption?: string; width?: FigureWidth }> =
-  createCommand('INSERT_FIGURE_COMMAND');
+export const INSERT_FIGURE_COMMAND: LexicalCommand<FigurePayload> = createCommand('INSERT_FIGURE_COMMAND');
 
 /** The block directly under the root that holds `node` (table cells included). */
 function $topLevelBlock(node: LexicalNode): LexicalNode | null {
@@ -36,7 +34,7 @@ function $topLevelBlock(node: LexicalNode): LexicalNode | null {
 }
 
 /** Inserts a figure where the selection is; figures stand between blocks, never inside a table or list. */
-export function $insertFigure(payload: { assetId?: string | null; caption?: string; width?: FigureWidth }): FigureNode {
+export function $insertFigure(payload: FigurePayload): FigureNode {
   const figure = $createFigureNode(payload);
   const selection = $getSelection();
   const anchor = $isRangeSelection(selection) ? selection.anchor.getNode() : $isNodeSelection(selection) ? selection.getNodes()[0] : null;

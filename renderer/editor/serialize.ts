@@ -2,6 +2,7 @@ import type { EditorState, SerializedEditorState, SerializedLexicalNode } from '
 import {
   BodySchema,
   ElementFormatSchema,
+  figurePixels,
   FigureWidthSchema,
   TextFormat,
   type BlockNode,
@@ -36,6 +37,8 @@ import {
  *   than the schema allows is dropped.
  * - a table cell holds paragraphs only: a heading, quote or list pasted into a cell
  *   becomes paragraphs with the same text.
+ * - a figure's pixel size is kept only as two positive whole numbers with an asset;
+ *   anything else becomes null (unknown).
  * - a root holding nothing but one empty, unformatted paragraph is the empty body:
  *   Lexical needs that paragraph to place the caret, `fromBody` puts it back.
  * Anything else (an unknown node from a paste) keeps its text as a paragraph.
@@ -178,6 +181,7 @@ function figure(node: Json): FigureNode {
     assetId,
     caption: str(node.caption).slice(0, MAX_CAPTION),
     width: width.success ? width.data : 'column',
+    ...figurePixels(assetId === null ? null : { width: node.pixelWidth, height: node.pixelHeight }),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   type ListItemNode,
   type ListNode,
   type ParagraphNode,
+  type PixelSize,
   type TableCellNode,
   type TableRowNode,
 } from '../model/body.js';
@@ -21,8 +22,14 @@ import { isBylineText, isCaptionText, isShortLine } from './lines.js';
  * subheadings, quotes, lists, tables and figures with their captions.
  */
 
-/** Gives the asset id of an image `src`, or null when the image cannot be had. */
-export type ImageResolver = (src: string) => string | null;
+/** An image of the source as stored in the issue's assets: its asset id and, when its header could be read, its pixel size. */
+export interface ResolvedImage {
+  assetId: string;
+  size: PixelSize | null;
+}
+
+/** Gives the stored image for an image `src`, or null when the image cannot be had. */
+export type ImageResolver = (src: string) => ResolvedImage | null;
 
 /**
  * A body block with what its source said about it: the role of its Word style
@@ -54,8 +61,9 @@ interface Context {
 }
 
 function figureFrom(ctx: Context, src: string): MarkedBlock {
-  const id = ctx.resolveImage(src);
-  return { block: figureNode('', id !== null && ASSET_ID.test(id) ? id : null), role: null, level: 0 };
+  const image = ctx.resolveImage(src);
+  const block = image !== null && ASSET_ID.test(image.assetId) ? figureNode('', image.assetId, image.size) : figureNode('');
+  return { block, role: null, level: 0 };
 }
 
 /** Emits one paragraph-like block per run of text, and a figure for each image between them. */
@@ -264,8 +272,9 @@ export function attachCaptions(blocks: readonly MarkedBlock[]): MarkedBlock[] {
 
 /**
  * Cleans `tree` (see `cleanHtmlTree`) and turns it into body blocks with their source
- * marks. Each `<img>` becomes a figure whose asset id comes from `resolveImage(src)`,
- * captioned by the line after it (see `attachCaptions`); empty paragraphs are dropped.
+ * marks. Each `<img>` becomes a figure whose asset id and pixel size come from
+ * `resolveImage(src)`, captioned by the line after it (see `attachCaptions`); empty
+ * paragraphs are dropped.
  */
 export function htmlTreeToMarkedBlocks(tree: readonly HtmlNode[], resolveImage: ImageResolver): MarkedBlock[] {
   const ctx: Context = { resolveImage, out: [], deferred: [] };

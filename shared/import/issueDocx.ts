@@ -346,8 +346,8 @@ function readMasthead(items: readonly Item[]): Omit<IssueDocxContent, 'sections'
 /**
  * The sections, articles and masthead fields of a Masthead issue, from the HTML tree
  * mammoth made of it with ISSUE_DOCX_STYLE_MAP (and empty paragraphs kept, so that a
- * frame waiting for a photo is seen). `resolveImage` gives the asset id of an image
- * `src`. Articles come in document order: in each section the stories, then the photo
+ * frame waiting for a photo is seen). `resolveImage` gives the asset id and pixel size
+ * of an image `src`. Articles come in document order: in each section the stories, then the photo
  * news, as the export writes them. New ids are given to every section and article.
  */
 export function issueFromHtmlTree(tree: readonly HtmlNode[], resolveImage: ImageResolver): IssueDocxContent {

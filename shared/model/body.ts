@@ -155,10 +155,16 @@ export const HorizontalRuleNodeSchema = z.object({
 export const FigureWidthSchema = z.enum(['column', 'half', 'page']);
 export type FigureWidth = z.infer<typeof FigureWidthSchema>;
 
+/** A pixel count of an image side (px); any positive whole number an image header can give. */
+export const PixelCountSchema = z.number().int().positive();
+
 /**
  * A photo or picture with its caption (图片与图注). `assetId` names a file in the issue's
  * `assets/` folder (SHA-256 of its bytes plus extension); null while the figure still
- * waits for its image (an imported caption without a photo).
+ * waits for its image (an imported caption without a photo). `pixelWidth` × `pixelHeight`
+ * is the image's size in px as displayed (EXIF orientation applied), recorded when the
+ * image was placed; null when unknown (no image, a pasted caption, a file older than the
+ * field — the defaults keep those valid without a schema version bump).
  */
 export const FigureNodeSchema = z.object({
   type: z.literal('figure'),
@@ -169,8 +175,27 @@ export const FigureNodeSchema = z.object({
     .nullable(),
   caption: z.string().max(2000).default(''),
   width: FigureWidthSchema.default('column'),
+  pixelWidth: PixelCountSchema.nullable().default(null),
+  pixelHeight: PixelCountSchema.nullable().default(null),
 });
 export type FigureNode = z.infer<typeof FigureNodeSchema>;
+
+/** An image's size in px as displayed (EXIF orientation applied), as the asset services answer it. */
+export interface PixelSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * The `pixelWidth`/`pixelHeight` fields for a size: both set when both sides are positive
+ * whole numbers, both null otherwise (unknown, a header that gave 0, a hand-edited
+ * value), so a figure never holds half a size or one the schema would refuse.
+ */
+export function figurePixels(size: { width: unknown; height: unknown } | null | undefined): Pick<FigureNode, 'pixelWidth' | 'pixelHeight'> {
+  const width = PixelCountSchema.safeParse(size?.width);
+  const height = PixelCountSchema.safeParse(size?.height);
+  return width.success && height.success ? { pixelWidth: width.data, pixelHeight: height.data } : { pixelWidth: null, pixelHeight: null };
+}
 
 /** Any block that may stand directly in the body. */
 export const BlockNodeSchema = z.union([
@@ -213,9 +238,12 @@ export function paragraphNode(text: string, format = 0): ParagraphNode {
   };
 }
 
-/** A figure waiting for, or holding, an image. */
-export function figureNode(caption: string, assetId: string | null = null): FigureNode {
-  return { type: 'figure', version: 1, assetId, caption, width: 'column' };
+/**
+ * A figure waiting for, or holding, an image; `size` is the image's pixel size when
+ * known (kept only with an asset: a figure waiting for its photo has no size).
+ */
+export function figureNode(caption: string, assetId: string | null = null, size: PixelSize | null = null): FigureNode {
+  return { type: 'figure', version: 1, assetId, caption, width: 'column', ...figurePixels(assetId === null ? null : size) };
 }
 
 /** A body made of the given blocks. */

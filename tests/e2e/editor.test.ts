@@ -163,7 +163,9 @@ describe('the article editor in Chromium', () => {
       const list = body.root.children[1];
       expect(list.type === 'list' && list.listType).toBe('bullet');
       expect(bodyText(body)).toBe('中文简报重点。\n第一项\n第二项\n列表后的段落');
-      expect(body.root.children[3]).toEqual({ type: 'figure', version: 1, assetId: null, caption: '劳模座谈会现场', width: 'page' });
+      expect(body.root.children[3]).toEqual({
+        type: 'figure', version: 1, assetId: null, caption: '劳模座谈会现场', width: 'page', pixelWidth: null, pixelHeight: null,
+      });
 
       // Drag the figure by its grip above the first paragraph (into the space above it).
       await page.locator('.ed-figure-frame').hover();
@@ -177,6 +179,24 @@ describe('the article editor in Chromium', () => {
       await caretAtEnd(editor.locator('p').last());
       await imeType(cdp, ['cuowu'], '错误文字');
       await onDisk(app, slug, id, (b) => bodyText(b).includes('错误文字'));
+      await page.keyboard.press('Control+z');
+      expect(await editor.innerText()).not.toContain('错误文字');
+      await onDisk(app, slug, id, (b) => !bodyText(b).includes('错误文字'));
+      // Ctrl+Y and Ctrl+Shift+Z redo (as in Word and WPS); Ctrl+I and Ctrl+U format.
+      await page.keyboard.press('Control+y');
+      expect(await editor.innerText()).toContain('错误文字');
+      await page.keyboard.press('Control+z');
+      expect(await editor.innerText()).not.toContain('错误文字');
+      await page.keyboard.press('Control+Shift+z');
+      expect(await editor.innerText()).toContain('错误文字');
+      await editor.locator('p').last().click({ clickCount: 3 });
+      await page.keyboard.press('Control+i');
+      await page.keyboard.press('Control+u');
+      await onDisk(app, slug, id, (b) =>
+        inlineRuns(b).some((r) => r.type === 'text' && r.text.includes('错误文字') && r.format === (TextFormat.italic | TextFormat.underline)),
+      );
+      await page.keyboard.press('Control+z');
+      await page.keyboard.press('Control+z');
       await page.keyboard.press('Control+z');
       expect(await editor.innerText()).not.toContain('错误文字');
       await onDisk(app, slug, id, (b) => !bodyText(b).includes('错误文字'));

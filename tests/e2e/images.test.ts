@@ -28,6 +28,7 @@ describe('photos in the editor', () => {
     const app = await openApp(browser);
     const { page } = app;
     try {
+      await app.pickFiles([SAMPLE]);
       const draft = await app.handlers['import:previewText']({ path: SAMPLE });
       const { slug } = await app.handlers['import:createFromLines']({
         lines: draft.lines,
@@ -45,6 +46,9 @@ describe('photos in the editor', () => {
       app.answerFileDialog([photo]);
       await page.getByRole('button', { name: '选择图片…' }).click();
       await page.locator('.ed-figure-img').waitFor();
+      // Its pixel size shows under it; 1200 px across 117 mm of the 简报 column is some 260 ppi: no warning.
+      await page.locator('.ed-figure-pixels', { hasText: '1200 × 800 像素' }).waitFor();
+      expect(await page.locator('.ed-figure-lowres').count()).toBe(0);
       await app.screenshot('editor-photo');
 
       const savedFigure = async () => {
@@ -56,7 +60,8 @@ describe('photos in the editor', () => {
       // Autosave lands within about a second.
       await expect.poll(async () => (await savedFigure())?.assetId, { timeout: 5_000 }).toMatch(/^[0-9a-f]{64}\.png$/);
       const figure = await savedFigure();
-      expect(figure).toMatchObject({ caption: '巾帼劳模工匠大宣讲现场' });
+      // The size the main process read from the file is recorded on the figure.
+      expect(figure).toMatchObject({ caption: '巾帼劳模工匠大宣讲现场', pixelWidth: 1200, pixelHeight: 800 });
       const assetId = figure?.assetId ?? null;
       expect(assetId).toMatch(/^[0-9a-f]{64}\.png$/);
       expect(await readFile(join(app.workspace, slug, 'assets', assetId ?? ''))).toEqual(await readFile(photo));
@@ -111,8 +116,17 @@ describe('photos dropped or pasted into the body', () => {
       await expect.poll(async () => (await saved()).length, { timeout: 5_000 }).toBe(1);
       const [figure] = await saved();
       expect(figure.type === 'figure' && figure.assetId).toMatch(/^[0-9a-f]{64}\.png$/);
+      expect(figure).toMatchObject({ pixelWidth: 640, pixelHeight: 480 });
       const id = figure.type === 'figure' ? (figure.assetId ?? '') : '';
       expect(await readFile(join(app.workspace, slug, 'assets', id))).toEqual(Buffer.from(png, 'base64'));
+
+      // 640 px fill a newsletter column (84 mm, ~194 ppi) well enough, but not the page's 174 mm.
+      await page.locator('.ed-figure-pixels', { hasText: '640 × 480 像素' }).waitFor();
+      expect(await page.locator('.ed-figure-lowres').count()).toBe(0);
+      await page.getByRole('radio', { name: '通栏' }).click();
+      await page.locator('.ed-figure-lowres', { hasText: '分辨率偏低（约 93 ppi），印刷可能模糊' }).waitFor();
+      await page.locator('.ed-figure-lowres').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await app.screenshot('editor-photo-lowres');
     } finally {
       await app.close();
     }
@@ -141,6 +155,8 @@ describe('pasting from Word and web pages with their pictures', () => {
         `<p class=MsoNormal><span style="font-family:宋体">活动现场气氛热烈。</span></p>` +
         `<p><img src="file://${onDisk}"></p><p>图为职工代表发言</p>` +
         `<p><img src="data:image/png;base64,${inline.toString('base64')}"></p><p>图为颁奖仪式</p>`;
+      // Word's HTML is on the system clipboard too: main reads only the pictures it names.
+      app.answerClipboard(html);
       await body.evaluate((el, h) => {
         const data = new DataTransfer();
         data.setData('text/html', h);
@@ -156,6 +172,7 @@ describe('pasting from Word and web pages with their pictures', () => {
       await expect.poll(async () => (await figures()).filter((f) => f.assetId).length, { timeout: 5_000 }).toBe(2);
       const [first, second] = await figures();
       expect([first.caption, second.caption]).toEqual(['图为职工代表发言', '图为颁奖仪式']);
+      expect([first.pixelWidth, first.pixelHeight, second.pixelWidth, second.pixelHeight]).toEqual([300, 200, 200, 100]);
       expect(await readFile(join(app.workspace, slug, 'assets', first.assetId ?? ''))).toEqual(diskPng);
       expect(await readFile(join(app.workspace, slug, 'assets', second.assetId ?? ''))).toEqual(inline);
     } finally {

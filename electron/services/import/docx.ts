@@ -1,12 +1,12 @@
 import mammoth from 'mammoth';
 import { AppError } from '../../../shared/api/errors.js';
 import { articleFromBlocks } from '../../../shared/import/article.js';
-import { htmlTreeToMarkedBlocks } from '../../../shared/import/blocks.js';
+import { htmlTreeToMarkedBlocks, type ImageResolver, type ResolvedImage } from '../../../shared/import/blocks.js';
 import { htmlElement, parseHtml, type HtmlNode } from '../../../shared/import/htmlTree.js';
 import type { ImportedArticle, ImportedImage } from '../../../shared/import/types.js';
 import { bodyFigures } from '../../../shared/model/text.js';
 import { ArticleSchema } from '../../../shared/model/issue.js';
-import { assetIdOf, sniffImageType } from '../assets.js';
+import { assetIdOf, imageSize, sniffImageType } from '../assets.js';
 import { checkDocxPackage, DEFAULT_PACKAGE_LIMITS, type PackageLimits } from './packageGuard.js';
 
 /**
@@ -75,14 +75,14 @@ function prune(nodes: readonly HtmlNode[]): HtmlNode[] {
 
 interface CollectedImages {
   convertImage: ReturnType<typeof mammoth.images.imgElement>;
-  resolve: (src: string) => string | null;
+  resolve: ImageResolver;
   images: Map<string, ImportedImage>;
   warnings: DocxWarning[];
 }
 
 function imageCollector(): CollectedImages {
   const images = new Map<string, ImportedImage>();
-  const bySrc = new Map<string, string>();
+  const bySrc = new Map<string, ResolvedImage>();
   const warnings: DocxWarning[] = [];
   let count = 0;
   const convertImage = mammoth.images.imgElement(async (image) => {
@@ -102,7 +102,8 @@ function imageCollector(): CollectedImages {
     }
     const assetId = assetIdOf(bytes, type);
     if (!images.has(assetId)) images.set(assetId, { assetId, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-    bySrc.set(src, assetId);
+    // The size as displayed (EXIF orientation applied), recorded on the figure; null when the header is unreadable.
+    bySrc.set(src, { assetId, size: imageSize(bytes) });
     return { src };
   });
   return { convertImage, resolve: (src) => bySrc.get(src) ?? null, images, warnings };
@@ -116,8 +117,8 @@ function errorMessage(err: unknown): string {
 export interface DocxHtml {
   /** The top-level elements, mammoth's own additions (footnote back-links, skipped images) removed. */
   tree: HtmlNode[];
-  /** The asset id of an `<img src>` of the tree, or null when the image could not be had. */
-  resolveImage: (src: string) => string | null;
+  /** The asset id and pixel size of an `<img src>` of the tree, or null when the image could not be had. */
+  resolveImage: ImageResolver;
   /** Every embedded image read, by asset id (keep only those a figure refers to). */
   images: ReadonlyMap<string, ImportedImage>;
   warnings: DocxWarning[];

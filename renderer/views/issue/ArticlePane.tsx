@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import { ArticleKindSchema, ArticleStatusSchema, type Article, type Issue } from '../../../shared/model/issue.js';
 import { findArticle } from '../../../shared/model/ops.js';
 import { ArticleEditor } from '../../editor/ArticleEditor.js';
 import { ErrorBanner } from '../../components/ErrorBanner.js';
+import type { FigurePrint } from '../../editor/nodes/FigureNode/FigureServices.js';
 import { useFigureServices } from './useFigureServices.js';
 import { bodyChars } from '../../editor/bodyChars.js';
 import { useI18n } from '../../i18n/I18n.js';
@@ -19,7 +21,12 @@ interface ArticlePaneProps {
 /** The selected article: its headline block, kind, status, place in the issue, and its body in the editor. */
 export function ArticlePane({ slug, issue, article, onChange, onMove, onDelete }: ArticlePaneProps) {
   const { t } = useI18n();
-  const figures = useFigureServices(slug);
+  // Stable while the layout and kind stay (the services, and the editor's handlers, follow it).
+  const print = useMemo<FigurePrint>(
+    () => ({ layout: issue.layout, placement: article.kind === 'photo' ? 'photo' : 'body' }),
+    [issue.layout, article.kind],
+  );
+  const figures = useFigureServices(slug, print);
   const place = findArticle(issue, article.id);
   if (!place) return null;
   const { section, index } = place;

@@ -1,14 +1,20 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AppErrorData } from '../../../shared/api/errors.js';
-import type { FigureServices } from '../../editor/nodes/FigureNode/FigureServices.js';
+import type { FigurePrint, FigureServices, StoredImage } from '../../editor/nodes/FigureNode/FigureServices.js';
 import { call, errorData } from '../../api.js';
 
 /**
  * Images for the editor's figures: each asset's image is fetched once from the main
  * process and kept for the issue; "choose image" opens the file dialog there and stores
- * the file in the issue's assets/ (by content hash).
+ * the file in the issue's assets/ (by content hash). Every way of storing an image
+ * resolves with its asset id and the pixel size the main process read from it; `print`
+ * tells the figures where they print (pass a stable object: a new one re-registers the
+ * editor's drop and paste handlers).
  */
-export function useFigureServices(slug: string): { services: FigureServices; error: AppErrorData | null; clearError(): void } {
+export function useFigureServices(
+  slug: string,
+  print?: FigurePrint,
+): { services: FigureServices; error: AppErrorData | null; clearError(): void } {
   const [urls, setUrls] = useState<Record<string, string>>({});
   const [error, setError] = useState<AppErrorData | null>(null);
   const requested = useRef(new Set<string>());
@@ -31,11 +37,11 @@ export function useFigureServices(slug: string): { services: FigureServices; err
     [urls, slug],
   );
 
-  const chooseImage = useCallback(async () => {
+  const chooseImage = useCallback(async (): Promise<StoredImage | null> => {
     try {
       const { assets } = await call('asset:choose', { slug });
       if (assets.length) setError(null);
-      return assets[0]?.assetId ?? null;
+      return assets[0] ?? null;
     } catch (err) {
       setError(errorData(err));
       return null;
@@ -43,9 +49,10 @@ export function useFigureServices(slug: string): { services: FigureServices; err
   }, [slug]);
 
   const addImageFile = useCallback(
-    async (file: File) => {
+    async (file: File): Promise<StoredImage | null> => {
       try {
-        const { assetId } = await upload(slug, await base64Of(file));
+        const image = await upload(slug, await base64Of(file));
+        const { assetId } = image;
         // Show the photo from the file itself (a blob: URL) rather than fetching it back.
         if (!requested.current.has(assetId)) {
           requested.current.add(assetId);
@@ -53,7 +60,7 @@ export function useFigureServices(slug: string): { services: FigureServices; err
           setUrls((u) => ({ ...u, [assetId]: url }));
         }
         setError(null);
-        return assetId;
+        return image;
       } catch (err) {
         setError(errorData(err));
         return null;
@@ -63,9 +70,9 @@ export function useFigureServices(slug: string): { services: FigureServices; err
   );
 
   const addImagePath = useCallback(
-    async (path: string) => {
+    async (path: string): Promise<StoredImage | null> => {
       try {
-        return (await call('asset:addPath', { slug, path })).assetId;
+        return await call('asset:addPath', { slug, path });
       } catch (err) {
         setError(errorData(err));
         return null;
@@ -75,8 +82,8 @@ export function useFigureServices(slug: string): { services: FigureServices; err
   );
 
   const services = useMemo(
-    () => ({ imageUrl, chooseImage, addImageFile, addImagePath }),
-    [imageUrl, chooseImage, addImageFile, addImagePath],
+    () => ({ imageUrl, chooseImage, addImageFile, addImagePath, print }),
+    [imageUrl, chooseImage, addImageFile, addImagePath, print],
   );
   return { services, error, clearError: () => setError(null) };
 }
@@ -94,8 +101,8 @@ function base64Of(file: File): Promise<string> {
 // 4 MB of base64 a message: each piece crosses to the main process without holding this page.
 const PIECE = 4 * 1024 * 1024;
 
-/** Sends an image to the issue's assets in pieces; resolves with its asset. */
-async function upload(slug: string, base64: string): Promise<{ assetId: string }> {
+/** Sends an image to the issue's assets in pieces; resolves with its asset and pixel size. */
+async function upload(slug: string, base64: string): Promise<StoredImage> {
   const id = `up${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
   for (let at = 0; ; at += PIECE) {
     const done = at + PIECE >= base64.length;

@@ -1,5 +1,6 @@
 import { BorderStyle, ImageRun, LineRuleType, Paragraph, ShadingType, type IBorderOptions } from 'docx';
 import type { FigureNode, FigureWidth } from '../../model/body.js';
+import { figureWidthShare } from '../../model/figures.js';
 import type { AssetResolver } from '../assets.js';
 import { textRuns } from './inline.js';
 import { pxOfTwips, type PageGeometry } from './units.js';
@@ -28,13 +29,6 @@ export function embeddableImage(assetId: string, assets: AssetResolver): Embedda
 /** Twips per pixel at 96 to the inch: an image is never drawn larger than its pixels at 96 dpi. */
 const TWIPS_PER_PX = 15;
 
-/** How much of the available width a figure takes, as the print stylesheet sizes `.fig-column` and `.fig-half`. */
-function widthShare(width: FigureWidth, columns: number): number {
-  if (width === 'page') return 1;
-  if (width === 'half') return columns === 1 ? 0.45 : 0.6;
-  return columns === 1 ? 0.75 : 1;
-}
-
 /**
  * The drawn size of a figure in twips: its share of the column (or of the page width
  * for `page`), at the image's aspect ratio, never upscaled past its pixels at 96 dpi,
@@ -48,7 +42,7 @@ export function figureBox(
   columns: number,
 ): { width: number; height: number } {
   const available = columns === 1 || width === 'page' ? geometry.textWidth : geometry.columnWidth;
-  let w = Math.min(available * widthShare(width, columns), px.width * TWIPS_PER_PX);
+  let w = Math.min(available * figureWidthShare(width, columns), px.width * TWIPS_PER_PX);
   let h = (w * px.height) / px.width;
   const maxHeight = geometry.textHeight * 0.7;
   if (h > maxHeight) {

@@ -129,6 +129,9 @@ describe.each(TEMPLATES)('a %s issue exported to DOCX and imported again', (temp
 function richIssue(): Issue {
   const issue = sampleIssue('bulletin');
   const { pngId, jpegId } = sampleImages();
+  // The pixel sizes the import reads from the embedded images and records on the figures.
+  const PNG_SIZE = { width: 800, height: 500 };
+  const JPEG_SIZE = { width: 640, height: 480 };
   const stories = issue.sections.flatMap((s) => s.articles).filter((a) => a.kind === 'story');
   Object.assign(stories[0], { kicker: '学习贯彻全国两会精神', headline: '市总工会党组\n学习贯彻全国两会精神', byline: '通讯员 张三 李四' });
   const inline = (text: string, format = 0) => ({ ...textNode(text), format });
@@ -154,7 +157,7 @@ function richIssue(): Issue {
         inline('换行之后的一句。'),
       ],
     },
-    figureNode('', pngId),
+    figureNode('', pngId, PNG_SIZE),
   );
   const photos = issue.sections.find((s) => s.title === '图片新闻')!;
   photos.articles[0].headline = '职工趣味运动会';
@@ -162,7 +165,7 @@ function richIssue(): Issue {
     {
       ...createArticle('春日健步行'),
       kind: 'photo',
-      body: bodyOf([figureNode('健步行出发', jpegId), figureNode('沿江步道', pngId), paragraphNode('3月16日，职工健步行活动举行。'), paragraphNode('全程约5公里。')]),
+      body: bodyOf([figureNode('健步行出发', jpegId, JPEG_SIZE), figureNode('沿江步道', pngId, PNG_SIZE), paragraphNode('3月16日，职工健步行活动举行。'), paragraphNode('全程约5公里。')]),
     },
     { ...createArticle('照片待补'), kind: 'photo', body: bodyOf([paragraphNode('图片新闻的文字先到了，照片还没有。')]) },
   );

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AssetStore, assetIdOf } from '../../../electron/services/assets.js';
 import { IssueStore } from '../../../electron/services/issueStore.js';
 import { draftLines, linesToSections } from '../../../shared/import/text.js';
-import { textNode, TextFormat, type BlockNode, type ListNode, type TableNode } from '../../../shared/model/body.js';
+import { figureNode, figurePixels, textNode, TextFormat, type BlockNode, type ListNode, type TableNode } from '../../../shared/model/body.js';
 import { createIssue } from '../../../shared/model/factory.js';
 import type { Issue } from '../../../shared/model/issue.js';
 import type { TemplateId } from '../../../shared/layout/templates.js';
@@ -84,9 +84,10 @@ export function sampleIssue(template: TemplateId = 'bulletin'): Issue {
     if (!a) throw new Error(`no article ${headlineStart} in the sample`);
     a.body.root.children.splice(at, 0, ...blocks);
   };
-  addBlocks('春风送暖', 1, [{ type: 'figure', version: 1, assetId: jpegId, caption: '任伟在绿水村宣讲全国两会精神', width: 'column' }]);
+  const jpegSize = { width: 640, height: 480 };
+  addBlocks('春风送暖', 1, [figureNode('任伟在绿水村宣讲全国两会精神', jpegId, jpegSize)]);
   addBlocks('最高奖励5万元', 2, [
-    { type: 'figure', version: 1, assetId: pngId, caption: '2024年重庆市网上劳动和技能竞赛海报', width: 'half' },
+    { ...figureNode('2024年重庆市网上劳动和技能竞赛海报', pngId, { width: 800, height: 500 }), width: 'half' },
     table([
       ['奖项', '数量', '最高奖励'],
       ['网上劳动竞赛先进集体', '100个', '5万元'],
@@ -100,12 +101,12 @@ export function sampleIssue(template: TemplateId = 'bulletin'): Issue {
   const para = first?.body.root.children[0];
   if (para?.type === 'paragraph') para.children = [textNode('近日', TextFormat.bold), ...para.children.map((c) => (c.type === 'text' ? { ...c, text: c.text.replace(/^近日/, '') } : c))];
   for (const block of sections.flatMap((s) => s.articles).filter((a) => a.kind === 'photo').flatMap((a) => a.body.root.children)) {
-    if (block.type === 'figure') block.assetId = jpegId;
+    if (block.type === 'figure') Object.assign(block, { assetId: jpegId, ...figurePixels(jpegSize) });
   }
   const photoNews = sections.find((s) => s.title === '图片新闻');
   const photo = photoNews?.articles[0];
   if (photo && !photo.body.root.children.some((b) => b.type === 'figure')) {
-    photo.body.root.children.unshift({ type: 'figure', version: 1, assetId: jpegId, caption: '', width: 'column' });
+    photo.body.root.children.unshift(figureNode('', jpegId, jpegSize));
   }
   return {
     ...base,

@@ -3,16 +3,17 @@ import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection'
 import { CLICK_COMMAND, COMMAND_PRIORITY_LOW, HISTORY_MERGE_TAG, type NodeKey } from 'lexical';
 import { useContext, useEffect, useRef } from 'react';
 import { FigureWidthSchema, type FigureWidth } from '../../../../shared/model/body.js';
+import { figureResolution } from '../../../../shared/model/figures.js';
 import { icons } from '../../icons.js';
 import { useEditorT } from '../../messages.js';
 import { CaptionInput } from './CaptionInput.js';
-import { FigureServicesContext } from './FigureServices.js';
+import { FigureServicesContext, type FigurePrint, type StoredImage } from './FigureServices.js';
 
-/** A change to a figure made from its decorator. */
+/** A change to a figure made from its decorator; `image` places a stored image with its pixel size. */
 export interface FigurePatch {
   caption?: string;
   width?: FigureWidth;
-  assetId?: string | null;
+  image?: StoredImage;
 }
 
 interface FigureComponentProps {
@@ -20,6 +21,9 @@ interface FigureComponentProps {
   assetId: string | null;
   caption: string;
   width: FigureWidth;
+  /** The image's size in px, when recorded. */
+  pixelWidth: number | null;
+  pixelHeight: number | null;
   onChange(patch: FigurePatch, tag?: string): void;
   onRemove(): void;
 }
@@ -29,7 +33,7 @@ interface FigureComponentProps {
  * still to come), its width as it will print, and the caption field under it.
  * Clicking the frame selects the figure, so Backspace or Delete removes it.
  */
-export function FigureComponent({ nodeKey, assetId, caption, width, onChange, onRemove }: FigureComponentProps) {
+export function FigureComponent({ nodeKey, assetId, caption, width, pixelWidth, pixelHeight, onChange, onRemove }: FigureComponentProps) {
   const t = useEditorT();
   const services = useContext(FigureServicesContext);
   const [editor] = useLexicalComposerContext();
@@ -67,7 +71,7 @@ export function FigureComponent({ nodeKey, assetId, caption, width, onChange, on
               <button
                 type="button"
                 className="ed-figure-choose"
-                onClick={() => void choose().then((id) => id && onChange({ assetId: id }))}
+                onClick={() => void choose().then((image) => image && onChange({ image }))}
               >
                 {t('editor.figure.choose')}
               </button>
@@ -94,6 +98,9 @@ export function FigureComponent({ nodeKey, assetId, caption, width, onChange, on
           </button>
         </div>
       </div>
+      {assetId && pixelWidth !== null && pixelHeight !== null && (
+        <PixelInfo figure={{ assetId, width, pixelWidth, pixelHeight }} print={services.print} />
+      )}
       <CaptionInput
         value={caption}
         label={t('editor.figure.caption')}
@@ -101,5 +108,30 @@ export function FigureComponent({ nodeKey, assetId, caption, width, onChange, on
         onCommit={(text, continued) => onChange({ caption: text }, continued ? HISTORY_MERGE_TAG : undefined)}
       />
     </figure>
+  );
+}
+
+/**
+ * The photo's pixel size under the frame and, when the issue's layout prints it below
+ * LOW_RESOLUTION_PPI, a warning with its effective resolution.
+ */
+function PixelInfo({
+  figure,
+  print,
+}: {
+  figure: { assetId: string; width: FigureWidth; pixelWidth: number; pixelHeight: number };
+  print: FigurePrint | undefined;
+}) {
+  const t = useEditorT();
+  const resolution = print ? figureResolution(figure, print.layout, print.placement) : null;
+  return (
+    <div className="ed-figure-info">
+      <span className="ed-figure-pixels">{t('editor.figure.pixels', { w: figure.pixelWidth, h: figure.pixelHeight })}</span>
+      {resolution?.low && (
+        <span className="ed-figure-lowres" role="note" data-ppi={resolution.ppi}>
+          {t('editor.figure.lowResolution', { n: resolution.ppi })}
+        </span>
+      )}
+    </div>
   );
 }

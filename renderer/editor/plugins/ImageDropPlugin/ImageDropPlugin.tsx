@@ -4,7 +4,7 @@ import { COMMAND_PRIORITY_HIGH, DROP_COMMAND, PASTE_COMMAND } from 'lexical';
 import { useContext, useEffect } from 'react';
 import { INSERT_FIGURE_COMMAND } from '../../bodyExtension.js';
 import { $pasteClean } from '../PastePlugin/CleanPasteExtension.js';
-import { FigureServicesContext } from '../../nodes/FigureNode/FigureServices.js';
+import { FigureServicesContext, type StoredImage } from '../../nodes/FigureNode/FigureServices.js';
 
 const IMAGE_TYPE = /^image\/(jpeg|png|webp|gif)$/;
 
@@ -15,7 +15,8 @@ function imageFiles(data: DataTransfer | null): File[] {
 /**
  * Photos dropped from Explorer/Finder or pasted (a screenshot, a copied picture) become
  * figures at the cursor: the bytes go to the issue's assets/ first, the body keeps only
- * the asset id. A file that is not a usable image is reported by the figure services.
+ * the asset id and the pixel size the services answered. A file that is not a usable
+ * image is reported by the figure services.
  */
 /** A File from a data: URL (decoded here: the page's CSP does not let it fetch data: URLs). */
 function fileOfDataUrl(url: string): File | null {
@@ -37,9 +38,9 @@ function pathOfFileUrl(url: string): string {
 
 async function storeSource(
   src: string,
-  addFile: (file: File) => Promise<string | null>,
-  addPath: ((path: string) => Promise<string | null>) | undefined,
-): Promise<string | null> {
+  addFile: (file: File) => Promise<StoredImage | null>,
+  addPath: ((path: string) => Promise<StoredImage | null>) | undefined,
+): Promise<StoredImage | null> {
   if (/^data:/i.test(src)) {
     const file = fileOfDataUrl(src);
     return file ? addFile(file) : null;
@@ -57,8 +58,8 @@ export function ImageDropPlugin() {
     const insert = (files: File[]) => {
       void (async () => {
         for (const file of files) {
-          const assetId = await add(file);
-          if (assetId) editor.dispatchCommand(INSERT_FIGURE_COMMAND, { assetId, caption: '' });
+          const image = await add(file);
+          if (image) editor.dispatchCommand(INSERT_FIGURE_COMMAND, { assetId: image.assetId, caption: '', size: image });
         }
       })();
     };
@@ -82,13 +83,16 @@ export function ImageDropPlugin() {
       event.preventDefault();
       const text = data.getData('text/plain');
       void (async () => {
-        const stored = new Map<string, string>();
+        const stored = new Map<string, StoredImage>();
         for (const src of new Set(sources)) {
-          const id = await storeSource(src, add, services.addImagePath);
-          if (id) stored.set(src, id);
+          const image = await storeSource(src, add, services.addImagePath);
+          if (image) stored.set(src, image);
         }
         editor.update(() => {
-          $pasteClean(html, text, (src) => stored.get(src) ?? null);
+          $pasteClean(html, text, (src) => {
+            const image = stored.get(src);
+            return image ? { assetId: image.assetId, size: image } : null;
+          });
         });
       })();
       return true;

@@ -9,7 +9,7 @@ import {
   type LexicalNode,
   type SerializedLexicalNode,
 } from 'lexical';
-import { htmlTreeToBlocks } from '../../../../shared/import/blocks.js';
+import { htmlTreeToBlocks, type ImageResolver } from '../../../../shared/import/blocks.js';
 import { parseHtml } from '../../../../shared/import/htmlTree.js';
 import { paragraphNode, type BlockNode } from '../../../../shared/model/body.js';
 
@@ -25,7 +25,7 @@ function $nodesOf(blocks: readonly BlockNode[]): LexicalNode[] {
  * rules as a Word import (shared/import): structure and emphasis stay, fonts, colours,
  * classes and spans go. Images become figures waiting for their photo (no file yet).
  */
-export function $nodesFromHtml(html: string, resolveImage: (src: string) => string | null = () => null): LexicalNode[] {
+export function $nodesFromHtml(html: string, resolveImage: ImageResolver = () => null): LexicalNode[] {
   return $nodesOf(htmlTreeToBlocks(parseHtml(html), resolveImage));
 }
 
@@ -37,9 +37,9 @@ export function $nodesFromPlainText(text: string): LexicalNode[] {
 
 /**
  * Inserts pasted HTML (or, without HTML, plain text) at the selection; false when there
- * is nothing to insert. `resolveImage` gives the asset id of an image already stored.
+ * is nothing to insert. `resolveImage` gives the asset id and pixel size of an image already stored.
  */
-export function $pasteClean(html: string, text: string, resolveImage?: (src: string) => string | null): boolean {
+export function $pasteClean(html: string, text: string, resolveImage?: ImageResolver): boolean {
   const selection = $getSelection();
   if (!selection) return false;
   const nodes = html.trim() !== '' ? $nodesFromHtml(html, resolveImage) : $nodesFromPlainText(text);

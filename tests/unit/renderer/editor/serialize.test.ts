@@ -177,6 +177,13 @@ const CASES: [string, Body][] = [
       paragraphNode('图为座谈会。'),
     ]),
   ],
+  [
+    'figures with the pixel size of their image',
+    bodyOf([
+      figureNode('劳模座谈会现场', ASSET, { width: 3000, height: 2000 }),
+      { ...figureNode('', ASSET, { width: 1, height: 65535 }), width: 'page' },
+    ]),
+  ],
 ];
 
 describe('toBody / fromBody round trip in a headless editor', () => {
@@ -256,6 +263,11 @@ describe('bodies made by editing, as a user would', () => {
     expect(body.root.children[1]).toEqual({ ...figureNode('图注'), width: 'half' });
   });
 
+  it('inserts a figure with the pixel size the image services answered', () => {
+    const body = edit((editor) => editor.dispatchCommand(INSERT_FIGURE_COMMAND, { assetId: ASSET, caption: '', size: { width: 640, height: 480 } }));
+    expect(body.root.children[0]).toEqual(figureNode('', ASSET, { width: 640, height: 480 }));
+  });
+
   it('turns an h1 into the first subheading level (the headline is the h1)', () => {
     const body = edit(() => {
       $getRoot().clear().append($createHeadingNode('h1').append($createTextNode('标题')), $createHeadingNode('h6').append($createTextNode('小')));
@@ -265,9 +277,19 @@ describe('bodies made by editing, as a user would', () => {
 
   it('serializes a figure node to exactly the FigureNode of the body schema', () => {
     const editor = headlessEditor();
-    editor.update(() => $getRoot().clear().append($createFigureNode({ assetId: ASSET, caption: '图注', width: 'page' })), { discrete: true });
-    const json = editor.getEditorState().toJSON().root.children[0];
-    expect(json).toEqual({ type: 'figure', version: 1, assetId: ASSET, caption: '图注', width: 'page' });
+    editor.update(
+      () =>
+        $getRoot()
+          .clear()
+          .append(
+            $createFigureNode({ assetId: ASSET, caption: '图注', width: 'page', size: { width: 3000, height: 2000 } }),
+            $createFigureNode({ caption: '待补' }),
+          ),
+      { discrete: true },
+    );
+    const [json, waiting] = editor.getEditorState().toJSON().root.children;
+    expect(json).toEqual({ type: 'figure', version: 1, assetId: ASSET, caption: '图注', width: 'page', pixelWidth: 3000, pixelHeight: 2000 });
+    expect(waiting).toEqual({ type: 'figure', version: 1, assetId: null, caption: '待补', width: 'column', pixelWidth: null, pixelHeight: null });
     expect(BodySchema.shape.root.shape.children.element.parse(json)).toEqual(json);
   });
 });
@@ -304,6 +326,26 @@ describe('serializedToBody maps what the body has no place for', () => {
   it('refuses a bad asset id and width rather than saving them', () => {
     const body = serializedToBody(state([{ type: 'figure', version: 1, assetId: '../../etc/passwd', caption: '图', width: 'huge' }]));
     expect(body).toEqual(bodyOf([figureNode('图')]));
+  });
+
+  it('keeps a pixel size only as two positive whole numbers with an image', () => {
+    const figure = (fields: Record<string, unknown>) => ({ type: 'figure', version: 1, assetId: ASSET, caption: '', width: 'column', ...fields });
+    const body = serializedToBody(
+      state([
+        figure({ pixelWidth: 640, pixelHeight: 480 }),
+        figure({ pixelWidth: 640 }),
+        figure({ pixelWidth: -640, pixelHeight: 480 }),
+        figure({ pixelWidth: '640', pixelHeight: 480 }),
+        figure({ assetId: null, pixelWidth: 640, pixelHeight: 480 }),
+      ]),
+    );
+    expect(body.root.children.map((b) => b.type === 'figure' && [b.pixelWidth, b.pixelHeight])).toEqual([
+      [640, 480],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
   });
 
   it('reads the lone empty paragraph of a new editor as the empty body', () => {

@@ -6,7 +6,7 @@ import { ArticleSchema } from '../../../../shared/model/issue.js';
 import { blockLines } from '../../../../shared/model/text.js';
 
 const A = `${'a'.repeat(64)}.png`;
-const marked = (html: string) => htmlTreeToMarkedBlocks(parseHtml(html), (src) => (src === 'a.png' ? A : null));
+const marked = (html: string) => htmlTreeToMarkedBlocks(parseHtml(html), (src) => (src === 'a.png' ? { assetId: A, size: null } : null));
 const split = (html: string, fallbackHeadline?: string) => {
   const parts = splitArticle(marked(html), { fallbackHeadline });
   return { ...parts, body: parts.body.map((b) => `${b.type === 'heading' ? `${b.tag} ` : ''}${b.type === 'figure' ? `[${b.caption}]` : blockLines(b).join('|')}`) };

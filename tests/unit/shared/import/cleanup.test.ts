@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlTreeToBlocks } from '../../../../shared/import/blocks.js';
+import { htmlTreeToBlocks, type ResolvedImage } from '../../../../shared/import/blocks.js';
 import { BLOCK_TAGS, cleanHtmlTree, INLINE_FORMAT_TAGS } from '../../../../shared/import/cleanup.js';
 import { htmlElement, htmlText, parseHtml, textContent, type HtmlNode } from '../../../../shared/import/htmlTree.js';
 import {
@@ -16,7 +16,10 @@ import {
 
 const A = `${'a'.repeat(64)}.png`;
 const B = `${'b'.repeat(64)}.jpg`;
-const resolve = (src: string) => ({ 'a.png': A, 'b.jpg': B })[src] ?? null;
+// a.png's size could not be read; b.jpg's could: its figures record it.
+const B_SIZE = { width: 1200, height: 800 };
+const IMAGES: Record<string, ResolvedImage> = { 'a.png': { assetId: A, size: null }, 'b.jpg': { assetId: B, size: B_SIZE } };
+const resolve = (src: string) => IMAGES[src] ?? null;
 const blocks = (html: string) => htmlTreeToBlocks(parseHtml(html), resolve);
 
 const el = { version: 1 as const, direction: null, format: '' as const, indent: 0 };
@@ -133,7 +136,7 @@ describe('htmlTreeToBlocks: Word HTML to body blocks', () => {
     {
       name: 'a line starting 图为 is a caption even as a sentence',
       html: `<p><img src="b.jpg"></p><p>图为座谈会现场，劳模代表发言。</p>`,
-      want: [figureNode('图为座谈会现场，劳模代表发言。', B)],
+      want: [figureNode('图为座谈会现场，劳模代表发言。', B, B_SIZE)],
     },
     {
       name: 'a Caption-styled paragraph is a caption whatever its length',
@@ -153,12 +156,12 @@ describe('htmlTreeToBlocks: Word HTML to body blocks', () => {
     {
       name: 'a byline or a bold line after an image is not a caption',
       html: `<p><img src="a.png"></p><p>通讯员 张三</p><p><img src="b.jpg"></p><p><b>一、基本情况</b></p>`,
-      want: [figureNode('', A), p('通讯员 张三'), figureNode('', B), p(t('一、基本情况', bold))],
+      want: [figureNode('', A), p('通讯员 张三'), figureNode('', B, B_SIZE), p(t('一、基本情况', bold))],
     },
     {
       name: 'a table that only lays out photos and captions gives the figures',
       html: `<table><tr><td><img src="a.png"><p>图为甲</p></td><td><img src="b.jpg"><p>图为乙</p></td></tr></table>`,
-      want: [figureNode('图为甲', A), figureNode('图为乙', B)],
+      want: [figureNode('图为甲', A), figureNode('图为乙', B, B_SIZE)],
     },
     {
       name: 'quotes: one quote block per paragraph',

@@ -19,7 +19,10 @@ import { blockLines } from '../../../../shared/model/text.js';
 
 const A = `${'a'.repeat(64)}.jpg`;
 const B = `${'b'.repeat(64)}.png`;
-const read = (html: string) => issueFromHtmlTree(parseHtml(html), (src) => ({ a: A, b: B })[src] ?? null);
+const read = (html: string) => issueFromHtmlTree(parseHtml(html), (src) => {
+  const assetId = ({ a: A, b: B } as Record<string, string>)[src];
+  return assetId ? { assetId, size: null } : null;
+});
 
 /** One line per block: `type[ tag]: text`, figures as `figure <a|b|->: caption`. */
 function outline(blocks: readonly BlockNode[]): string[] {

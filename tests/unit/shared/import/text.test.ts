@@ -44,7 +44,7 @@ describe('importing the sample bulletin (yugong-2024-03.txt)', () => {
     const figures = articles.flatMap((a) => bodyFigures(a.body));
     expect(figures).toEqual([{ caption: '巾帼劳模工匠大宣讲现场', assetId: null }]);
     const article = articles.find((a) => a.headline.startsWith('巾帼匠心筑梦'));
-    expect(article?.body.root.children[0].type).toBe('figure');
+    expect(article?.body.root.children[0]).toMatchObject({ type: 'figure', pixelWidth: null, pixelHeight: null }); // no image, no size
   });
 
   it('makes the photo news one photo article whose text is its paragraph', () => {

@@ -4,6 +4,7 @@ import {
   bodyOf,
   emptyBody,
   figureNode,
+  figurePixels,
   paragraphNode,
   textNode,
   type Body,
@@ -82,9 +83,14 @@ describe('BodySchema accepts what the editor writes', () => {
       ]),
     );
     expect(parsed.root.children).toEqual([
-      { type: 'figure', version: 1, assetId: ASSET_ID, caption: '现场', width: 'page' },
-      { type: 'figure', version: 1, assetId: null, caption: '', width: 'column' },
+      { type: 'figure', version: 1, assetId: ASSET_ID, caption: '现场', width: 'page', pixelWidth: null, pixelHeight: null },
+      { type: 'figure', version: 1, assetId: null, caption: '', width: 'column', pixelWidth: null, pixelHeight: null },
     ]);
+  });
+
+  it('keeps a figure\'s recorded pixel size', () => {
+    const parsed = BodySchema.parse(root([{ type: 'figure', assetId: ASSET_ID, pixelWidth: 3000, pixelHeight: 2000 }]));
+    expect(parsed.root.children[0]).toMatchObject({ pixelWidth: 3000, pixelHeight: 2000 });
   });
 
   it('fills the defaults Lexical may omit (version, format, indent, direction, text mode)', () => {
@@ -118,6 +124,9 @@ describe('BodySchema rejects nodes the converters could not walk', () => {
     ['an asset id with a bad extension', root([{ type: 'figure', assetId: `${'ab'.repeat(32)}.svg` }])],
     ['an asset id of the wrong length', root([{ type: 'figure', assetId: `${'ab'.repeat(31)}.png` }])],
     ['a figure width that does not exist', root([{ type: 'figure', assetId: null, width: 'double' }])],
+    ['a pixel width of zero', root([{ type: 'figure', assetId: ASSET_ID, pixelWidth: 0, pixelHeight: 10 }])],
+    ['a fractional pixel height', root([{ type: 'figure', assetId: ASSET_ID, pixelWidth: 10, pixelHeight: 2.5 }])],
+    ['a pixel size given as text', root([{ type: 'figure', assetId: ASSET_ID, pixelWidth: '3000', pixelHeight: 2000 }])],
     ['a heading level outside h2–h4', root([{ type: 'heading', tag: 'h1', children: [] }])],
     ['a list item directly in the body', root([{ type: 'listitem', children: [] }])],
     ['a table cell holding a list', root([{ type: 'table', children: [{ type: 'tablerow', children: [{ type: 'tablecell', children: [nestedList] }] }] }])],
@@ -129,5 +138,27 @@ describe('BodySchema rejects nodes the converters could not walk', () => {
     ['no root at all', {}],
   ])('rejects %s', (_what, body) => {
     expect(BodySchema.safeParse(body).success).toBe(false);
+  });
+});
+
+describe('figure pixel sizes', () => {
+  it('builds a figure with its image size, or with none while it waits for its photo', () => {
+    expect(figureNode('现场', ASSET_ID, { width: 3000, height: 2000 })).toEqual({
+      type: 'figure', version: 1, assetId: ASSET_ID, caption: '现场', width: 'column', pixelWidth: 3000, pixelHeight: 2000,
+    });
+    expect(figureNode('现场', ASSET_ID)).toMatchObject({ pixelWidth: null, pixelHeight: null });
+    // A size without an image means nothing: it is not kept.
+    expect(figureNode('待补', null, { width: 3000, height: 2000 })).toMatchObject({ assetId: null, pixelWidth: null, pixelHeight: null });
+  });
+
+  it.each([
+    ['a real size', { width: 640, height: 480 }, { pixelWidth: 640, pixelHeight: 480 }],
+    ['no size', null, { pixelWidth: null, pixelHeight: null }],
+    ['a side of 0 (a header that gave none)', { width: 0, height: 480 }, { pixelWidth: null, pixelHeight: null }],
+    ['a fraction', { width: 640.5, height: 480 }, { pixelWidth: null, pixelHeight: null }],
+    ['text', { width: '640', height: '480' }, { pixelWidth: null, pixelHeight: null }],
+    ['NaN', { width: Number.NaN, height: 480 }, { pixelWidth: null, pixelHeight: null }],
+  ])('figurePixels of %s', (_what, size, want) => {
+    expect(figurePixels(size)).toEqual(want);
   });
 });

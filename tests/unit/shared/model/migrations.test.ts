@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, IssueSchema } from '../../../../shared/model/issue.js';
+import { CURRENT_SCHEMA_VERSION, IssueSchema, type Issue } from '../../../../shared/model/issue.js';
 import { ISSUE_MIGRATIONS, migrateIssue, type Migration } from '../../../../shared/model/migrations.js';
-import { sampleIssue } from '../../../helpers/issues.js';
+import { filledIssue, sampleIssue } from '../../../helpers/issues.js';
 
 // A made-up history: v0 called the publication `masthead` (a string); v1 renamed it.
 const v0ToV1: Migration = {
@@ -63,6 +63,24 @@ describe('migrateIssue', () => {
   it('reports noPath with the version whose step is missing', () => {
     expect(migrateIssue({ schemaVersion: 0 }, [v1ToV2], 2)).toEqual({ ok: false, problem: 'noPath', version: 0 });
     expect(migrateIssue({ schemaVersion: 0 }, [v0ToV1], 2)).toEqual({ ok: false, problem: 'noPath', version: 1 });
+  });
+
+  it('loads an issue.json written before figures recorded their pixel size, without a step: the sizes default to null', () => {
+    const issue = filledIssue();
+    const old = JSON.parse(JSON.stringify(issue)) as Issue;
+    const figures = old.sections.flatMap((s) => s.articles.flatMap((a) => a.body.root.children)).filter((b) => b.type === 'figure');
+    expect(figures.length).toBeGreaterThan(0);
+    for (const figure of figures) {
+      delete (figure as Partial<typeof figure>).pixelWidth;
+      delete (figure as Partial<typeof figure>).pixelHeight;
+    }
+    const result = migrateIssue(old);
+    expect(result).toMatchObject({ ok: true, from: 1 });
+    if (!result.ok) return;
+    const loaded = IssueSchema.parse(result.doc);
+    expect(loaded).toEqual(issue);
+    const loadedFigures = loaded.sections.flatMap((s) => s.articles.flatMap((a) => a.body.root.children)).filter((b) => b.type === 'figure');
+    expect(loadedFigures.map((f) => f.type === 'figure' && [f.pixelWidth, f.pixelHeight])).toEqual(figures.map(() => [null, null]));
   });
 
   it('ships with a complete chain from version 1 to the current version', () => {

@@ -94,6 +94,14 @@ describe('readDocx on a contribution written with the docx package', () => {
     expect(bodyFigures(result.article.body).map((f) => f.assetId)).toEqual([PNG_ID, JPG_ID]);
     expect(result.warnings).toEqual([]);
   });
+
+  it('records on each figure the pixel size of its image, read from the image itself (not from Word\'s drawn size)', () => {
+    const figures = result.article.body.root.children.flatMap((b) => (b.type === 'figure' ? [[b.assetId, b.pixelWidth, b.pixelHeight]] : []));
+    expect(figures).toEqual([
+      [PNG_ID, 64, 48],
+      [JPG_ID, 32, 24], // makeJpeg(4, 3): 4 × 3 blocks of 8 px
+    ]);
+  });
 });
 
 describe('readDocx on documents with nothing to import, or a broken body', () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { imagesLeftOut, toDocx } from '../../../../../shared/export/docx/document.js';
 import { figureBox } from '../../../../../shared/export/docx/figure.js';
 import { pageGeometry, twipsOfMm } from '../../../../../shared/export/docx/units.js';
-import { bodyOf, paragraphNode, textNode, TextFormat, type BlockNode, type FigureNode } from '../../../../../shared/model/body.js';
+import { bodyOf, figureNode, paragraphNode, textNode, TextFormat, type BlockNode, type FigureNode } from '../../../../../shared/model/body.js';
 import type { Issue } from '../../../../../shared/model/issue.js';
 import { makePng, poster } from '../../../../integration/docx/images.js';
 import { allMatches, emptyIssue, memoryAssets, packed, paragraphTexts, textSampleIssue, type Parts } from './unpack.js';
@@ -22,7 +22,7 @@ function withStory(issue: Issue, blocks: BlockNode[], fields: Partial<Issue['sec
   return { ...issue, sections: [{ id: 'section01', title: '栏目', articles: [article] }] };
 }
 
-const figure = (assetId: string | null, caption: string, width: FigureNode['width'] = 'column'): FigureNode => ({ type: 'figure', version: 1, assetId, caption, width });
+const figure = (assetId: string | null, caption: string, width: FigureNode['width'] = 'column'): FigureNode => ({ ...figureNode(caption, assetId), width });
 
 describe('toDocx on the sample bulletin (text import)', () => {
   let parts: Parts;
