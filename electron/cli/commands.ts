@@ -13,6 +13,7 @@ import { badOption, parseCommandArgs, parseNewIssueFields, required } from './ar
 import { demoCommand } from './demoCommand.js';
 import { exportCommand } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
+import { proofCommand } from './proofCommand.js';
 
 /** Where a command writes; the tests pass buffers, the binary passes process streams. */
 export interface CliIo {
@@ -155,6 +156,8 @@ export async function runCli(argv: string[], io: CliIo, err: (text: string) => v
         return await importCommand(io, rest, err);
       case 'export':
         return await exportCommand(io, rest, err);
+      case 'proof':
+        return await proofCommand(io, rest);
       case 'demo':
         return await demoCommand(io, rest, err);
       case undefined:

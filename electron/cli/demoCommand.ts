@@ -5,6 +5,7 @@ import { translate } from '../../shared/i18n/translate.js';
 import type { CliIo } from './commands.js';
 import { exportCommand } from './exportCommand.js';
 import { importCommand } from './importCommand.js';
+import { proofCommand } from './proofCommand.js';
 
 /** The sample bulletin shipped in resources/samples (found from the source tree or from dist/cli). */
 export function sampleBulletin(): string {
@@ -14,7 +15,7 @@ export function sampleBulletin(): string {
 
 /**
  * `masthead demo [--out DIR]`: the whole main job on the sample bulletin: import it into
- * a fresh workspace under DIR, then write its PDF and DOCX beside it.
+ * a fresh workspace under DIR, correct its punctuation, then write its PDF and DOCX beside it.
  */
 export async function demoCommand(io: CliIo, args: string[], err: (text: string) => void): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -35,6 +36,9 @@ export async function demoCommand(io: CliIo, args: string[], err: (text: string)
   );
   if (imported !== 0) return imported;
   io.out(`${issueDir}`);
+  // As an editor would before printing: 校对 ▸ 全部修正 (the sample types its commas in English).
+  const proofed = await proofCommand(io, [issueDir.trim(), '--fix']);
+  if (proofed !== 0) return proofed;
   return exportCommand(
     io,
     [issueDir.trim(), '--pdf', join(out, 'yugong-2024-03.pdf'), '--docx', join(out, 'yugong-2024-03.docx'), '--html', join(out, 'yugong-2024-03.html')],

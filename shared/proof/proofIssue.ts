@@ -13,7 +13,12 @@ import { checkPunctuation, type PunctuationFix, type PunctuationRule } from './p
 export interface ProofHit extends Match {
   replacement: string;
   rule: PunctuationRule;
+  /** A few characters of the text on either side, to show the mark in its sentence. */
+  context: { before: string; after: string };
 }
+
+/** How many characters of context a hit carries on each side. */
+const CONTEXT_CHARS = 10;
 
 /** Header fields are set apart with spaces on purpose (“市总工会党组 学习贯彻全国两会精神”, “通讯员 张三”). */
 const SPACED_ON_PURPOSE: readonly TextField[] = ['kicker', 'headline', 'deck', 'byline'];
@@ -28,7 +33,11 @@ export function proofIssue(issue: Issue): ProofHit[] {
   const hits: ProofHit[] = [];
   editIssue(issue, (articleId, field, path, text) => {
     for (const f of fixesAt(field, text)) {
-      hits.push({ articleId, field, path, start: f.start, end: f.end, text: text.slice(f.start, f.end), replacement: f.replacement, rule: f.rule });
+      const context = {
+        before: text.slice(Math.max(0, f.start - CONTEXT_CHARS), f.start).split('\n').at(-1) ?? '',
+        after: text.slice(f.end, f.end + CONTEXT_CHARS).split('\n')[0],
+      };
+      hits.push({ articleId, field, path, start: f.start, end: f.end, text: text.slice(f.start, f.end), replacement: f.replacement, rule: f.rule, context });
     }
     return [];
   });

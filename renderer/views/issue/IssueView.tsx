@@ -32,6 +32,7 @@ import { useIssueDocument } from './useIssueDocument.js';
 import { useDocxImport } from './useDocxImport.js';
 import { DocxImportResultDialog } from './DocxImportResult.js';
 import { FindBar } from './find/FindBar.js';
+import { ProofPanel } from './proof/ProofPanel.js';
 
 type Confirm = { kind: 'section' | 'article'; id: string; message: string } | null;
 
@@ -233,7 +234,12 @@ export function IssueView({
             <div className="pane pane-empty muted">{t('issue.selectArticle')}</div>
           )}
         </main>
-        <Inspector issue={issue} onChange={(change, field) => doc.edit(change, field)} preview={<PagePreview slug={slug} issue={issue} />} />
+        <Inspector
+          issue={issue}
+          onChange={(change, field) => doc.edit(change, field)}
+          preview={<PagePreview slug={slug} issue={issue} />}
+          proof={<ProofPanel issue={issue} edit={doc.edit} onReveal={(articleId) => setSelection({ kind: 'article', id: articleId })} />}
+        />
       </div>
       {docx.result && <DocxImportResultDialog result={docx.result} onClose={docx.dismiss} />}
       <ErrorBanner error={docx.error} onDismiss={docx.dismiss} />

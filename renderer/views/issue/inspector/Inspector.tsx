@@ -8,17 +8,19 @@ import { useI18n } from '../../../i18n/I18n.js';
 import { IssueInfoPanel } from './IssueInfoPanel.js';
 import { LayoutInspector, type TemplateChoice } from './LayoutInspector.js';
 
-export type InspectorTab = 'preview' | 'layout' | 'info';
+export type InspectorTab = 'preview' | 'proof' | 'layout' | 'info';
 
-/** The right-hand panel of the issue view: page preview, layout, masthead and colophon. */
+/** The right-hand panel of the issue view: page preview, proofreading, layout, masthead and colophon. */
 export function Inspector({
   issue,
   onChange,
   preview,
+  proof,
 }: {
   issue: Issue;
   onChange(change: (issue: Issue) => Issue, field: string): void;
   preview: ReactNode;
+  proof: ReactNode;
 }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<InspectorTab>('preview');
@@ -39,7 +41,7 @@ export function Inspector({
       setError(errorData(err));
     }
   };
-  const tabs: InspectorTab[] = ['preview', 'layout', 'info'];
+  const tabs: InspectorTab[] = ['preview', 'proof', 'layout', 'info'];
   return (
     <aside className="inspector" aria-label={t(`inspector.${tab}`)}>
       <div className="inspector-tabs" role="tablist">
@@ -57,6 +59,7 @@ export function Inspector({
         ))}
       </div>
       {tab === 'preview' && preview}
+      {tab === 'proof' && proof}
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       {tab === 'layout' && (
         <LayoutInspector

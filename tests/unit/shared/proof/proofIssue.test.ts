@@ -60,6 +60,7 @@ describe('proofIssue and fixInIssue', () => {
       ['caption', '(', '（'],
       ['caption', ')', '）'],
     ]);
+    expect(hits[1].context).toEqual({ before: '近日', after: '城口县举办竞赛.' });
     const fixed = fixInIssue(issue, 'all').issue;
     const article = fixed.sections[0].articles.find((a) => a.id === articleId);
     expect(article?.headline).toBe('城口县首届“卓越杯” 电力行业职工技能竞赛开赛！');
