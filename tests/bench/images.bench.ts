@@ -1,7 +1,7 @@
-// A huge photo dropped into the article editor (12,000 × 1,000 px, a 36 MB PNG of noise
+// A huge photo dropped into the article editor (12,000 × 1,400 px, a 48 MB PNG of noise
 // that does not compress): how long until the figure is on disk, and the longest task
 // the page's main thread ran meanwhile (what an editor would feel as a freeze).
-// The page shows the pasted file through a blob: URL. In this harness the 45 MB of base64
+// The page shows the pasted file through a blob: URL. In this harness the 64 MB of base64
 // reach the services through Playwright's binding (serialised over the DevTools protocol
 // on the page's main thread), which Electron's IPC does not do: the longest task printed
 // here is an upper bound for the app. Benchmarks print figures; they never assert timings.
@@ -15,7 +15,7 @@ import { makePng } from '../fixtures/docx/build.js';
 import { launchChromium, openApp, type AppHarness } from '../e2e/harness.js';
 
 const WIDTH = 12_000;
-const HEIGHT = 1_000;
+const HEIGHT = 1_400;
 let browser: Browser | null = null;
 let app: AppHarness | null = null;
 let slug = '';
@@ -60,7 +60,7 @@ async function figuresOnDisk(): Promise<number> {
   return body ? body.root.children.filter((b) => b.type === 'figure' && b.assetId).length : 0;
 }
 
-describe('a 36 MB, 12,000 px photo pasted into the editor', () => {
+describe('a 48 MB, 12,000 px photo pasted into the editor', () => {
   bench(
     'paste → figure saved (longest main-thread task printed)',
     async () => {
