@@ -3,6 +3,7 @@ import { mergeRegister } from '@lexical/utils';
 import { COMMAND_PRIORITY_HIGH, DROP_COMMAND, PASTE_COMMAND } from 'lexical';
 import { useContext, useEffect } from 'react';
 import { INSERT_FIGURE_COMMAND } from '../../bodyExtension.js';
+import { pathOfFileUrl, pictureSources } from '../../../../shared/import/pastedPictures.js';
 import { $pasteClean } from '../PastePlugin/CleanPasteExtension.js';
 import { FigureServicesContext, type StoredImage } from '../../nodes/FigureNode/FigureServices.js';
 
@@ -12,12 +13,6 @@ function imageFiles(data: DataTransfer | null): File[] {
   return data ? Array.from(data.files).filter((f) => IMAGE_TYPE.test(f.type)) : [];
 }
 
-/**
- * Photos dropped from Explorer/Finder or pasted (a screenshot, a copied picture) become
- * figures at the cursor: the bytes go to the issue's assets/ first, the body keeps only
- * the asset id and the pixel size the services answered. A file that is not a usable
- * image is reported by the figure services.
- */
 /** A File from a data: URL (decoded here: the page's CSP does not let it fetch data: URLs). */
 function fileOfDataUrl(url: string): File | null {
   const m = /^data:(image\/[a-z+.-]+);base64,(.*)$/is.exec(url);
@@ -30,12 +25,6 @@ function fileOfDataUrl(url: string): File | null {
   }
 }
 
-/** file:///C:/Users/a%20b/x.png → C:/Users/a b/x.png; file:///home/x.png → /home/x.png */
-function pathOfFileUrl(url: string): string {
-  const path = decodeURIComponent(url.replace(/^file:\/\//i, ''));
-  return /^\/[A-Za-z]:\//.test(path) ? path.slice(1) : path;
-}
-
 async function storeSource(
   src: string,
   addFile: (file: File) => Promise<StoredImage | null>,
@@ -45,9 +34,16 @@ async function storeSource(
     const file = fileOfDataUrl(src);
     return file ? addFile(file) : null;
   }
-  return addPath ? addPath(pathOfFileUrl(src)) : null;
+  const path = pathOfFileUrl(src);
+  return addPath && path !== null ? addPath(path) : null;
 }
 
+/**
+ * Photos dropped from Explorer/Finder or pasted (a screenshot, a copied picture) become
+ * figures at the cursor: the bytes go to the issue's assets/ first, the body keeps only
+ * the asset id and the pixel size the services answered. A file that is not a usable
+ * image is reported by the figure services.
+ */
 export function ImageDropPlugin() {
   const [editor] = useLexicalComposerContext();
   const services = useContext(FigureServicesContext);
@@ -78,7 +74,8 @@ export function ImageDropPlugin() {
       const data = event.clipboardData;
       if (!data || data.types.includes('application/x-lexical-editor')) return false;
       const html = data.getData('text/html');
-      const sources = [...html.matchAll(/<img\b[^>]*\bsrc\s*=\s*["']((?:data:image\/|file:)[^"']+)["']/gi)].map((m) => m[1]);
+      // The same rule main uses to let a file: picture named in the clipboard be read.
+      const sources = pictureSources(html);
       if (sources.length === 0) return false;
       event.preventDefault();
       const text = data.getData('text/plain');
