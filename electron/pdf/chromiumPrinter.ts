@@ -6,6 +6,7 @@ import {
   FONTS_READY_SCRIPT,
   checkFontsLoaded,
   printFailed,
+  printPasses,
   withDeadline,
   withPrintPolicy,
   type PdfPrinter,
@@ -102,21 +103,24 @@ export class ChromiumPdfPrinter implements PdfPrinter {
 
   print(html: string, options: PrintOptions = {}): Promise<Uint8Array> {
     return this.queue.run(
-      () => this.printNow(html, options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS),
+      () => this.printNow(html, options),
       () => this.page?.goto('about:blank').catch(() => this.dropPage()),
     );
   }
 
-  private async printNow(html: string, timeoutMs: number): Promise<Uint8Array> {
+  private async printNow(html: string, options: PrintOptions): Promise<Uint8Array> {
     const work = (async () => {
       const page = await this.pageForPrint();
       await page.setContent(withPrintPolicy(html), { waitUntil: 'load', timeout: 0 }); // withDeadline governs
       checkFontsLoaded(await page.evaluate(FONTS_READY_SCRIPT));
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      const pdf = async () => {
+        const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      };
+      return printPasses(pdf, (script) => page.evaluate(script), options.revise);
     })();
     try {
-      return await withDeadline(timeoutMs, work, () => void this.dropPage());
+      return await withDeadline(options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS, work, () => void this.dropPage());
     } catch (err) {
       if (!(err instanceof AppError && /^pdf\.fontFailed/.test(String(err.params.detail)))) await this.dropPage();
       if (err instanceof AppError) throw err;

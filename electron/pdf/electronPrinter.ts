@@ -5,6 +5,7 @@ import {
   FONTS_READY_SCRIPT,
   checkFontsLoaded,
   printFailed,
+  printPasses,
   withDeadline,
   withPrintPolicy,
   type PdfPrinter,
@@ -86,26 +87,29 @@ export class ElectronPdfPrinter implements PdfPrinter {
 
   print(html: string, options: PrintOptions = {}): Promise<Uint8Array> {
     return this.queue.run(
-      () => this.printNow(html, options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS),
+      () => this.printNow(html, options),
       () => this.window?.loadURL('about:blank').catch(() => this.dropWindow()),
     );
   }
 
-  private async printNow(html: string, timeoutMs: number): Promise<Uint8Array> {
+  private async printNow(html: string, options: PrintOptions): Promise<Uint8Array> {
     if (this.closed) throw printFailed('printer closed');
     const work = (async () => {
       const win = await this.windowForPrint();
       await win.webContents.executeJavaScript(writeDocumentScript(withPrintPolicy(html)));
       checkFontsLoaded(await win.webContents.executeJavaScript(FONTS_READY_SCRIPT));
-      const pdf = await win.webContents.printToPDF({
-        preferCSSPageSize: true,
-        printBackground: true,
-        margins: { top: 0, bottom: 0, left: 0, right: 0 }, // as playwright: the CSS @page margins rule
-      });
-      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+      const pdf = async () => {
+        const bytes = await win.webContents.printToPDF({
+          preferCSSPageSize: true,
+          printBackground: true,
+          margins: { top: 0, bottom: 0, left: 0, right: 0 }, // as playwright: the CSS @page margins rule
+        });
+        return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      };
+      return printPasses(pdf, (script) => win.webContents.executeJavaScript(script), options.revise);
     })();
     try {
-      return await withDeadline(timeoutMs, work, () => this.dropWindow());
+      return await withDeadline(options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS, work, () => this.dropWindow());
     } catch (err) {
       if (!(err instanceof AppError && /^pdf\.fontFailed/.test(String(err.params.detail)))) this.dropWindow();
       if (err instanceof AppError) throw err;

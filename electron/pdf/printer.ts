@@ -6,8 +6,9 @@ import { AppError } from '../../shared/api/errors.js';
  * app) and `ChromiumPdfPrinter` (Chromium through playwright-core, for tests and the
  * command line). Both write the HTML into a blank page, wait for the load event and for
  * every web font, and print with the page size and margins of the HTML's CSS `@page`,
- * backgrounds included. The page may load nothing from the network or the disk, and
- * runs no script (`withPrintPolicy`).
+ * backgrounds included; a `revise` option may ask for more passes of the same document
+ * (`printPasses`). The page may load nothing from the network or the disk, and runs no
+ * script of its own (`withPrintPolicy`); the printers' scripts run from outside.
  */
 export interface PdfPrinter {
   /** The PDF of `html`. Rejects with an AppError when the page fails, a font fails, or `timeoutMs` passes. */
@@ -18,8 +19,59 @@ export interface PdfPrinter {
 
 /** Options of one print. */
 export interface PrintOptions {
-  /** Milliseconds for the whole print (load, fonts, PDF); default `DEFAULT_PRINT_TIMEOUT_MS`. */
+  /** Milliseconds for the whole print (load, fonts, every pass); default `DEFAULT_PRINT_TIMEOUT_MS`. */
   timeoutMs?: number;
+  /** Looks at each PDF printed and may ask for another pass; see `Reviser`. */
+  revise?: Reviser;
+}
+
+/**
+ * Called with each PDF a print makes (`pass` 1, 2, …) for what only the paginated
+ * result shows (where the colophon landed). CSS it returns replaces the previous pass's
+ * revision in the same document, which is printed again without reloading (fonts and
+ * images stay decoded, so a pass costs only Chromium's print); null keeps this PDF.
+ * At most MAX_PRINT_PASSES passes.
+ */
+export type Reviser = (pdf: Uint8Array, pass: number) => string | null | Promise<string | null>;
+
+/** The most passes one print may take (a measuring pass, a placing pass, and one to undo it). */
+export const MAX_PRINT_PASSES = 3;
+
+/**
+ * Run in the page: puts `css` in the document's revision `<style>` (added at the end of
+ * the head on first use), replacing the previous revision. PRINT_CSP allows inline styles.
+ */
+export function reviseStyleScript(css: string): string {
+  return `(() => {
+  let style = document.getElementById('masthead-revision');
+  if (!style) {
+    style = document.createElement('style');
+    style.id = 'masthead-revision';
+    document.head.append(style);
+  }
+  style.textContent = ${JSON.stringify(css)};
+  return true;
+})()`;
+}
+
+/**
+ * The passes of one print: prints with `pdf`, hands each PDF to `revise`, and applies
+ * the CSS it asks for with `evaluate` (a script run in the page) before printing again,
+ * waiting for fonts again as the first pass did. Without `revise`, one pass.
+ */
+export async function printPasses(
+  pdf: () => Promise<Uint8Array>,
+  evaluate: (script: string) => Promise<unknown>,
+  revise?: Reviser,
+): Promise<Uint8Array> {
+  for (let pass = 1; ; pass++) {
+    const printed = await pdf();
+    const css = revise ? await revise(printed, pass) : null;
+    if (css === null) return printed;
+    if (pass >= MAX_PRINT_PASSES) throw printFailed(`still revising after ${pass} passes`);
+    await evaluate(reviseStyleScript(css));
+    checkFontsLoaded(await evaluate(FONTS_READY_SCRIPT));
+  }
 }
 
 /**
@@ -47,12 +99,17 @@ export function withPrintPolicy(html: string): string {
 export const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
 
 /**
- * Run in the page after load: forces layout (so every font the text needs starts
- * loading), waits for `document.fonts.ready`, and returns the families of faces that
- * failed. A failed face would silently print in a system font, possibly as Type 3.
+ * Run in the page after load: loads every declared font face, waits for
+ * `document.fonts.ready`, and returns the families of faces that failed. A failed face
+ * would silently print in a system font, possibly as Type 3. Every face, not only those
+ * the screen layout asks for: margin boxes (running header, page number) exist only in
+ * print layout, and a unicode-range subset that only they need would otherwise still be
+ * loading when the page prints, its text blank (font-display: block). Print HTML
+ * declares only faces cut to its own text, so none is loaded for nothing.
  */
 export const FONTS_READY_SCRIPT = `(async () => {
   void document.documentElement.offsetHeight;
+  await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)));
   await document.fonts.ready;
   return [...document.fonts].filter((f) => f.status === 'error').map((f) => f.family);
 })()`;

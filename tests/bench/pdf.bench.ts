@@ -9,17 +9,25 @@
 //   browser — what Chromium itself needs, whatever our code does — on a new page each
 //   time, and on one page reused (as the printer does).
 // "export" = fontFaceCss + print + finishPdf; "print" = the printer alone on ready HTML.
+// "issue export" = issuePdf on the sample imported as an Issue (print HTML of
+// shared/export/print, the colophon placed at the foot of the last page — a second
+// Chromium pass —, finishPdf), per template, beside the same in one pass (the colophon
+// left after the last article): the difference is what placing the colophon costs.
 // Targets: warm export < 1.0 s, cold export < 3 s. Benchmarks print figures; they never assert timings.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { bench, describe } from 'vitest';
 import { CHROMIUM_ARGS, ChromiumPdfPrinter } from '../../electron/pdf/chromiumPrinter.js';
 import { findBrowser } from '../../electron/pdf/findBrowser.js';
+import { issuePdf, printDocument } from '../../electron/services/export/pdf.js';
 import { clearFontCaches } from '../../electron/services/print/fonts.js';
 import { finishPdf } from '../../electron/services/print/finishPdf.js';
+import { sampleBulletin } from '../helpers/sampleBulletin.js';
 import { sampleIssueHtml } from '../unit/electron/pdf/printHtml.js';
 
 const META = { title: '渝工简报 2024年第3期', author: '重庆市总工会', subject: '渝工简报', keywords: ['工会', '简报'] };
 const OPTIONS = { time: 4_000, warmupIterations: 1, throws: true };
+// The sample issue holds no images, so it needs no folder.
+const NO_DIR = '/nonexistent-issue-dir';
 
 let html = '';
 let warm: ChromiumPdfPrinter | null = null;
@@ -68,6 +76,26 @@ describe('sample bulletin to PDF', () => {
     },
     { ...OPTIONS, setup },
   );
+
+  for (const template of ['bulletin', 'newsletter'] as const) {
+    const issue = sampleBulletin(template);
+    bench(
+      `issue export, warm, ${template} (issuePdf: print HTML, print, colophon placed, finishPdf)`,
+      async () => {
+        await issuePdf(NO_DIR, issue, { printer: warm as ChromiumPdfPrinter });
+      },
+      { ...OPTIONS, setup },
+    );
+    // What issuePdf did before the colophon was placed: the difference is what placing it costs.
+    bench(
+      `issue export, warm, ${template}, one pass (colophon left after the last article)`,
+      async () => {
+        const pdf = await (warm as ChromiumPdfPrinter).print((await printDocument(NO_DIR, issue)).html);
+        await finishPdf(pdf, META, { pageSizeMm: { width: 210, height: 297 } });
+      },
+      { ...OPTIONS, setup },
+    );
+  }
 
   bench(
     'print only, warm (printer reused, HTML ready)',

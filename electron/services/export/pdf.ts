@@ -5,6 +5,7 @@ import type { Issue } from '../../../shared/model/issue.js';
 import { formatIssueLine } from '../../../shared/model/issueLine.js';
 import { FONT_ROLES, type Layout } from '../../../shared/model/layout.js';
 import type { PdfPrinter } from '../../pdf/printer.js';
+import { colophonReviser } from '../print/colophonPlacement.js';
 import { finishPdf } from '../print/finishPdf.js';
 import { fontFaceCss, type FontUse } from '../print/fonts.js';
 import { resolveFontFamily, type ResolvedFontFamily } from '../print/systemFonts.js';
@@ -34,12 +35,23 @@ function visibleText(html: string): string {
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)));
 }
 
+/** Options of `printDocument`. */
+export interface PrintDocumentOptions {
+  /** Adds the colophon's measuring marks, for a print with `colophonReviser` (which hides them again; any other print keeps them as links). */
+  colophonMarks?: boolean;
+}
+
 /**
  * Builds the print HTML of an issue in Node: images from its `assets/`, fonts resolved
  * (an installed system font, else its bundled stand-in, reported), and only the glyphs
  * the issue shows embedded. `layout` overrides the issue's own (export with a template).
  */
-export async function printDocument(issueDir: string, issue: Issue, layout: Layout = issue.layout): Promise<PrintDocument> {
+export async function printDocument(
+  issueDir: string,
+  issue: Issue,
+  layout: Layout = issue.layout,
+  options: PrintDocumentOptions = {},
+): Promise<PrintDocument> {
   const laidOut = { ...issue, layout };
   const { resolver, missing } = await loadIssueAssets(issueDir, laidOut);
   const resolved = new Map<string, ResolvedFontFamily>();
@@ -60,7 +72,7 @@ export async function printDocument(issueDir: string, issue: Issue, layout: Layo
   const bare = toPrintHtml(laidOut, { fontCss: '', familyCss }, resolver);
   const header = layout.header.text || `${issue.publication.name}${formatIssueLine(issue.number)}`;
   const fontCss = await fontFaceCss(uses, visibleText(bare) + header + GENERATED);
-  const html = toPrintHtml(laidOut, { fontCss, familyCss }, resolver);
+  const html = toPrintHtml(laidOut, { fontCss, familyCss, colophonMarks: options.colophonMarks }, resolver);
   // Reported with the bundled font's own name (思源宋体 Noto Serif SC), as the inspector lists it.
   const missingFonts = [...resolved.values()].flatMap((r) =>
     r.missing ? [{ requested: r.missing.requested, replacement: BUNDLED_FONT_LABELS[r.missing.replacement].label }] : [],
@@ -88,12 +100,15 @@ export interface IssuePdf {
   missingFonts: MissingFont[];
 }
 
-/** Prints an issue to a press-ready PDF: metadata, TrimBox, optional bleed with crop marks. */
+/**
+ * Prints an issue to a press-ready PDF: the colophon at the foot of the last page (one
+ * more Chromium pass, `colophonReviser`), metadata, TrimBox, optional bleed with crop marks.
+ */
 export async function issuePdf(issueDir: string, issue: Issue, options: PdfExportOptions): Promise<IssuePdf> {
   const layout = options.layout ?? issue.layout;
-  const doc = await printDocument(issueDir, issue, layout);
+  const doc = await printDocument(issueDir, issue, layout, { colophonMarks: true });
   if (options.skipIf?.()) throw new AppError('export.superseded', {});
-  const printed = await options.printer.print(doc.html);
+  const printed = await options.printer.print(doc.html, { revise: colophonReviser(layout) });
   const line = formatIssueLine(issue.number);
   const pdf = await finishPdf(
     printed,

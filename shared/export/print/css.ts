@@ -139,8 +139,11 @@ figcaption { ${font(layout, 'caption')} line-height: 1.45; margin-top: 1.5mm; te
 .photo-item .fig { margin: 0 0 2mm; }
 .photo-text { ${font(layout, 'caption')} line-height: 1.6; text-indent: 2em; text-align: justify; }
 
-/* 报尾 colophon */
-.colophon { margin-top: 10mm; break-inside: avoid; ${font(layout, 'colophon')} line-height: 1.8; }
+/* 报尾 colophon; the PDF service pushes it to the foot of the last page (colophon.ts) */
+.colophon { position: relative; margin-top: 10mm; break-inside: avoid; ${font(layout, 'colophon')} line-height: 1.8; }
+.colophon-mark { position: absolute; left: 0; width: 1.5pt; height: 1.5pt; }
+.colophon-mark.top { top: 0; }
+.colophon-mark.bottom { bottom: 0; }
 .colophon .rule { border-top: 1pt solid #111; }
 .colophon .rule.thin { border-top-width: 0.5pt; }
 .colophon p { text-indent: 0; text-align: left; padding: 0.6mm 1em; }

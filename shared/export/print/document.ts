@@ -2,6 +2,7 @@ import type { Article, Issue, Section } from '../../model/issue.js';
 import { formatIssueLine } from '../../model/issueLine.js';
 import type { AssetResolver } from '../assets.js';
 import { bodyHtml, figureHtml } from './body.js';
+import { colophonMarksHtml } from './colophon.js';
 import { printCss, type FamilyCss } from './css.js';
 import { escapeHtml } from './inline.js';
 
@@ -11,6 +12,8 @@ export interface PrintOptions {
   fontCss: string;
   /** CSS `font-family` of a layout family; default: the family then its bundled stand-in. */
   familyCss?: FamilyCss;
+  /** Adds the marks the PDF service measures to put the colophon at the foot of the last page (./colophon.ts). */
+  colophonMarks?: boolean;
 }
 
 /** 2024-03-20 → 2024年3月20日 */
@@ -99,7 +102,7 @@ function sectionsHtml(sections: readonly Section[], assets: AssetResolver): stri
   return out.join('\n');
 }
 
-function colophonHtml(issue: Issue): string {
+function colophonHtml(issue: Issue, marks: boolean): string {
   const c = issue.colophon;
   const lines = c.distribution
     .filter((l) => l.text.trim() !== '')
@@ -114,7 +117,7 @@ function colophonHtml(issue: Issue): string {
     people.length || c.copies !== null
       ? `<div class="col-line"><span>${people.join('\u3000')}</span><span>${c.copies !== null ? `共印${c.copies}份` : ''}</span></div>`
       : '';
-  return `<footer class="colophon">
+  return `<footer class="colophon">${marks ? colophonMarksHtml() : ''}
 <div class="rule"></div>
 ${lines ? `${lines}<div class="rule thin"></div>` : ''}
 <div class="col-line"><span>${escapeHtml(issue.publication.publisher)}</span><span>${chineseDate(issue.date)}印发</span></div>
@@ -146,7 +149,7 @@ ${mastheadHtml(issue, assets)}
 <main class="issue">
 ${sectionsHtml(issue.sections, assets)}
 </main>
-${colophonHtml(issue)}
+${colophonHtml(issue, options.colophonMarks ?? false)}
 </body>
 </html>
 `;

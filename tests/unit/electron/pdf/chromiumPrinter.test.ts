@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/api/errors.js';
 import { ChromiumPdfPrinter } from '../../../../electron/pdf/chromiumPrinter.js';
-import { BUNDLED_FONTS } from '../../../../electron/services/print/fonts.js';
+import { BUNDLED_FONTS, bundledFontStack, fontFaceCss } from '../../../../electron/services/print/fonts.js';
 import { makePng } from '../../../fixtures/docx/build.js';
 import { pdffonts, pdfimageSizes, pdfinfo, pdftotext } from './poppler.js';
 import { FONT_SAMPLES, fontSamplesHtml, printDocument, sampleIssueHtml } from './printHtml.js';
@@ -122,6 +122,33 @@ describe('ChromiumPdfPrinter', () => {
     const text = squash(pdftotext(await printer.print(printDocument({ size: 'A4', css: '', body }))));
     expect(text).toContain('原文');
     expect(text).not.toContain('脚本');
+  });
+
+  it("prints again with a reviser's CSS, in the same document (its fonts loaded) under the same policy", async () => {
+    const body = '<p>第一段</p><p class="two">第二段</p>';
+    const passes: number[] = [];
+    const pdf = await printer.print(printDocument({ size: 'A4', css: '', body }), {
+      revise: (printed, pass) => {
+        passes.push(Number(pdfinfo(printed).Pages));
+        return pass === 1 ? '.two { break-before: page; }' : null;
+      },
+    });
+    expect(passes).toEqual([1, 2]);
+    expect(pdfinfo(pdf).Pages).toBe('2');
+    expect(squash(pdftotext(pdf))).toBe('第一段第二段');
+  });
+
+  it('prints the running header in its own font on the first print (margin boxes exist only in print layout)', async () => {
+    // A face only the header needs: the body never asks for it, so only loading every face brings it in time.
+    const faces = await fontFaceCss([{ id: 'lxgw-wenkai', weight: 400 }], '页眉楷体');
+    const css = `${faces} @page { @top-center { content: "页眉楷体"; font-family: ${bundledFontStack('lxgw-wenkai')}; } }`;
+    const fresh = new ChromiumPdfPrinter();
+    try {
+      const text = squash(pdftotext(await fresh.print(printDocument({ size: 'A4', css, body: '<p>正文</p>' }))));
+      expect(text).toContain('页眉楷体');
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('refuses to print once closed', async () => {

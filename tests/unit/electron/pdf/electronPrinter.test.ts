@@ -173,6 +173,21 @@ describe('ElectronPdfPrinter', () => {
     expect(fake.windows.length).toBe(before + 1);
   }, 30_000);
 
+  it("prints again in the same window with a reviser's CSS, as ChromiumPdfPrinter does", async () => {
+    const before = fake.windows.length;
+    const html = printDocument({ size: 'A4', css: '', body: '<p>第一段</p><p class="two">第二段</p>' });
+    const passes: string[] = [];
+    const pdf = await printer.print(html, {
+      revise: (printed, pass) => {
+        passes.push(pdfinfo(printed).Pages);
+        return pass === 1 ? '.two { break-before: page; }' : null;
+      },
+    });
+    expect(passes).toEqual(['1', '2']);
+    expect(pdfinfo(pdf).Pages).toBe('2');
+    expect(fake.windows.length).toBe(before);
+  });
+
   it('runs no script and loads no local file in the page', async () => {
     const png = fileURLToPath(new URL('../../../e2e/screenshots/smoke-empty.png', import.meta.url));
     const body = `<p id="p">原文</p><img src="file://${png}"><script>document.getElementById("p").textContent = "脚本改写";</script>`;

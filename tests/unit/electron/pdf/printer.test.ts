@@ -1,7 +1,17 @@
-// The pieces both printers share: the deadline and the check that every font loaded.
+// The pieces both printers share: the deadline, the check that every font loaded, and
+// the passes a reviser may ask for.
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../shared/api/errors.js';
-import { PRINT_CSP, checkFontsLoaded, withDeadline, withPrintPolicy } from '../../../../electron/pdf/printer.js';
+import {
+  FONTS_READY_SCRIPT,
+  MAX_PRINT_PASSES,
+  PRINT_CSP,
+  checkFontsLoaded,
+  printPasses,
+  reviseStyleScript,
+  withDeadline,
+  withPrintPolicy,
+} from '../../../../electron/pdf/printer.js';
 
 describe('withDeadline', () => {
   it('gives the result of work done in time', async () => {
@@ -58,5 +68,57 @@ describe('withPrintPolicy', () => {
     expect(PRINT_CSP).toContain("default-src 'none'");
     expect(PRINT_CSP).toContain('font-src data:');
     expect(PRINT_CSP).not.toMatch(/script-src|https?:|file:/);
+  });
+});
+
+describe('printPasses', () => {
+  /** A fake page: each print gives a PDF of one byte, the pass number; scripts are recorded. */
+  function fakePage(fontsFailed: string[] = []) {
+    let printed = 0;
+    const scripts: string[] = [];
+    return {
+      scripts,
+      pdf: async () => new Uint8Array([++printed]),
+      evaluate: async (script: string) => {
+        scripts.push(script);
+        return script === FONTS_READY_SCRIPT ? fontsFailed : true;
+      },
+    };
+  }
+
+  it('prints once without a reviser', async () => {
+    const page = fakePage();
+    expect(await printPasses(page.pdf, page.evaluate)).toEqual(new Uint8Array([1]));
+    expect(page.scripts).toEqual([]);
+  });
+
+  it("applies the reviser's CSS, waits for fonts again, and keeps the PDF it accepts", async () => {
+    const page = fakePage();
+    const revise = vi.fn((pdf: Uint8Array, pass: number) => (pass === 1 ? '.colophon { padding-top: 10pt; }' : null));
+    expect(await printPasses(page.pdf, page.evaluate, revise)).toEqual(new Uint8Array([2]));
+    expect(revise.mock.calls).toEqual([
+      [new Uint8Array([1]), 1],
+      [new Uint8Array([2]), 2],
+    ]);
+    expect(page.scripts).toEqual([reviseStyleScript('.colophon { padding-top: 10pt; }'), FONTS_READY_SCRIPT]);
+  });
+
+  it('stops a reviser that never settles after MAX_PRINT_PASSES prints', async () => {
+    const page = fakePage();
+    const revise = vi.fn(() => 'p {}');
+    await expect(printPasses(page.pdf, page.evaluate, revise)).rejects.toMatchObject({ code: 'pdf.failed' });
+    expect(revise).toHaveBeenCalledTimes(MAX_PRINT_PASSES);
+  });
+
+  it('fails with pdf.fontFailed when a face fails after a revision', async () => {
+    const page = fakePage(['Broken']);
+    await expect(printPasses(page.pdf, page.evaluate, (_pdf, pass) => (pass === 1 ? 'p {}' : null))).rejects.toMatchObject({
+      code: 'pdf.fontFailed',
+    });
+  });
+
+  it('writes the CSS as a string literal, whatever it holds', () => {
+    const css = '.x::before { content: "</style>\\"; }';
+    expect(reviseStyleScript(css)).toContain(`style.textContent = ${JSON.stringify(css)};`);
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { COLOPHON_MARKS } from '../../../../shared/export/print/colophon.js';
 import { toPrintHtml, chineseDate } from '../../../../shared/export/print/document.js';
 import { pageNumberContent } from '../../../../shared/export/print/css.js';
 import { fontStack, standInFor } from '../../../../shared/export/print/fonts.js';
@@ -64,6 +65,18 @@ describe('toPrintHtml on the sample bulletin', () => {
   it('closes with the colophon', () => {
     expect(html.indexOf('<footer class="colophon">')).toBeGreaterThan(html.indexOf('向阳草木青'));
     expect(html).toContain('2024年3月20日印发');
+  });
+
+  it('carries the colophon marks only when asked (the PDF service measures them; an exported HTML has none)', () => {
+    expect(html).not.toContain(COLOPHON_MARKS.top);
+    const marked = toPrintHtml(sampleIssue(), { fontCss: '', colophonMarks: true }, noAssets);
+    const colophon = marked.slice(marked.indexOf('<footer class="colophon">'), marked.indexOf('</footer>', marked.indexOf('<footer class="colophon">')));
+    expect(colophon).toContain(`<a class="colophon-mark top" href="${COLOPHON_MARKS.top}"`);
+    expect(colophon).toContain(`<a class="colophon-mark bottom" href="${COLOPHON_MARKS.bottom}"`);
+    // positioned in the colophon, so they take no room: the marked and unmarked pages lay out alike
+    expect(marked).toMatch(/\.colophon \{ position: relative;/);
+    expect(marked).toMatch(/\.colophon-mark \{ position: absolute;/);
+    expect(marked.replace(/<a class="colophon-mark[^>]*><\/a>/g, '')).toBe(toPrintHtml(sampleIssue(), { fontCss: '' }, noAssets));
   });
 });
 
