@@ -209,10 +209,45 @@ async function faceRuleFor(family: string, weight: BundledWeight, face: Fontsour
   return faceRule(family, weight, `data:font/woff;base64,${cut.base64}`, 'woff', face.unicodeRange);
 }
 
-/** The rules of one font at one weight: each face the text touches, cut to the text. */
+/**
+ * Chinese quotation marks “ ” ‘ ’ are full-width in Chinese type, as every Chinese system
+ * font (宋体, 仿宋, 楷体) draws them; LXGW WenKai draws them Latin-narrow, which sets
+ * “十四五” tight against its neighbours. A Kai family takes its quotes from Noto Serif SC:
+ * a face of the same family limited to the quotes, declared after the Kai face, wins
+ * for those characters (CSS Fonts 4: among overlapping unicode-ranges the last defined
+ * is tried first).
+ */
+const QUOTES = [0x2018, 0x2019, 0x201c, 0x201d];
+const QUOTES_RANGE = 'U+2018-2019,U+201C-201D';
+const QUOTES_FROM: Partial<Record<BundledFontId, BundledFontId>> = { 'lxgw-wenkai': 'noto-serif-sc' };
+
+/** The quotes-only face `QUOTES_FROM` lends a family, cut to the quotes the text uses; null when it uses none. */
+async function quotesRuleFor(family: string, donor: BundledFontId, weight: BundledWeight, cps: Set<number>): Promise<string | null> {
+  const used = QUOTES.filter((cp) => cps.has(cp));
+  if (used.length === 0) return null;
+  const face = (await bundledFaces(donor, weight)).find((f) => carriesBasic(f));
+  if (!face?.woff) return null;
+  const source = face.woff;
+  const font = await remember(fontCache, source, async () => parseSubsettableFont(await readFile(source)));
+  const wanted = used.filter((cp) => font.cmap.has(cp));
+  if (wanted.length === 0) return null;
+  const cacheKey = `${source}#quotes`;
+  const key = wanted.join(',');
+  let cut = cutCache.get(cacheKey);
+  if (cut?.key !== key) {
+    cut = { key, base64: subsetFont(font, wanted).toString('base64') };
+    cutCache.set(cacheKey, cut);
+  }
+  return faceRule(family, weight, `data:font/woff;base64,${cut.base64}`, 'woff', QUOTES_RANGE);
+}
+
+/** The rules of one font at one weight: each face the text touches, cut to the text (then any quotes it borrows). */
 async function rulesFor(id: BundledFontId, weight: BundledWeight, cps: Set<number>): Promise<string[]> {
   const faces = await bundledFaces(id, weight);
-  const rules = await Promise.all(faces.map((face) => faceRuleFor(BUNDLED_FONTS[id].family, weight, face, cps)));
+  const family = BUNDLED_FONTS[id].family;
+  const rules = await Promise.all(faces.map((face) => faceRuleFor(family, weight, face, cps)));
+  const donor = QUOTES_FROM[id];
+  if (donor) rules.push(await quotesRuleFor(family, donor, weight, cps));
   return rules.filter((r): r is string => r !== null);
 }
 

@@ -112,6 +112,20 @@ describe('fontFaceCss', () => {
     expect(seen.chars.has('劳'.codePointAt(0) as number)).toBe(false);
   });
 
+  it('lends LXGW WenKai the full-width quotes of Noto Serif SC, in a face of its own family declared after it', async () => {
+    const css = await fontFaceCss([{ id: 'lxgw-wenkai', weight: 400 }], '“十四五”‘规划’');
+    const [kai, quotes, ...rest] = rules(css);
+    expect(rest).toHaveLength(0);
+    expect(kai).toMatchObject({ family: 'Masthead LXGW WenKai', unicodeRange: undefined });
+    expect(quotes).toMatchObject({ family: 'Masthead LXGW WenKai', weight: 400, unicodeRange: 'U+2018-2019,U+201C-201D' });
+    const seen = fcQuery(quotes.bytes, await temp.make());
+    expect(seen.family).toContain('Noto Serif SC');
+    for (const ch of '“”‘’') expect(seen.chars.has(ch.codePointAt(0) as number)).toBe(true);
+    expect(seen.chars.has('十'.codePointAt(0) as number)).toBe(false);
+    // No quotes in the text: nothing borrowed.
+    expect(rules(await fontFaceCss([{ id: 'lxgw-wenkai', weight: 400 }], SHORT))).toHaveLength(1);
+  });
+
   it('keeps exactly the text’s characters in a cut CJK subset', async () => {
     const css = await fontFaceCss([{ id: 'noto-sans-sc', weight: 700 }], SHORT);
     const dir = await temp.make();
