@@ -57,8 +57,8 @@ export function PagePreview({ slug, issue }: { slug: string; issue: Issue }) {
     return () => clearTimeout(timer);
   }, [slug, issue]);
 
-  // Pages are drawn when they scroll into view, one at a time between frames, so a long
-  // issue never blocks the editor.
+  // Pages are drawn when they scroll into view, one at a time when the main thread is
+  // idle, so a long issue never blocks the editor.
   useEffect(() => {
     const host = pagesRef.current;
     if (!host || !rendered) return;
@@ -71,7 +71,8 @@ export function PagePreview({ slug, issue }: { slug: string; issue: Issue }) {
           if (!entry.isIntersecting || drawn.has(canvas)) continue;
           drawn.add(canvas);
           const number = Number(canvas.dataset.page);
-          chain = chain.then(() => new Promise<void>((done) => requestAnimationFrame(() => done())))
+          // Each page waits for a moment the editor leaves free (between keystrokes), at most 1 s.
+          chain = chain.then(() => new Promise<void>((done) => requestIdleCallback(() => done(), { timeout: 1000 })))
             .then(() => drawPage(rendered.pdf, number, canvas, PAGE_WIDTH_PX))
             .catch(() => undefined);
         }
