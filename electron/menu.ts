@@ -39,6 +39,7 @@ export function menuTemplate(
       { type: 'separator' },
       { label: t('menu.find'), accelerator: 'CmdOrCtrl+F', click: () => send('find') },
       { label: t('menu.replace'), accelerator: options.isMac ? 'Cmd+Alt+F' : 'Ctrl+H', click: () => send('replace') },
+      { label: t('menu.proofread'), accelerator: 'F7', click: () => send('proofread') },
     ],
   };
   const view: MenuItemConstructorOptions = {

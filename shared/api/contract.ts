@@ -247,7 +247,7 @@ export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Outp
 export type Bridge = { [C in Channel]: (input: Input<C>) => Promise<Result<Output<C>>> };
 
 /** Commands the application menu sends to the renderer (channel `menu:command`). */
-export const MENU_COMMANDS = ['newIssue', 'importText', 'importDocx', 'save', 'showLibrary', 'settings', 'exportPdf', 'exportDocx', 'find', 'replace', 'prepareClose'] as const;
+export const MENU_COMMANDS = ['newIssue', 'importText', 'importDocx', 'save', 'showLibrary', 'settings', 'exportPdf', 'exportDocx', 'find', 'replace', 'proofread', 'prepareClose'] as const;
 export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 export const MENU_CHANNEL = 'menu:command';

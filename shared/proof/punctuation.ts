@@ -3,14 +3,15 @@ import type { TextEdit } from '../model/places.js';
 /*
  * Punctuation in Chinese text (GB/T 15834-2011, DOMAIN.md): the marks a contributor typed
  * with the keyboard in English mode — , ! ? : ; ( ) " -- ... — found where they stand in
- * Chinese, each with the mark it should be. Latin text, numbers (2,300 · 10:30 · 1068.45),
+ * Chinese, each with the mark it should be; and digits and Latin letters typed full-width
+ * (２０２４, ＰＬＣ), which stay half-width in Chinese text (GB/T 15835). Latin text, numbers (2,300 · 10:30 · 1068.45),
  * web addresses and the like are left alone: a mark counts as standing in Chinese when
  * the nearest character before or after it (past spaces) is Chinese — a Han character or
  * a full-width mark.
  */
 
 /** Which rule a fix comes from (the proofreading panel groups by it). */
-export type PunctuationRule = 'halfWidth' | 'period' | 'parentheses' | 'quotes' | 'dash' | 'ellipsis' | 'spacing';
+export type PunctuationRule = 'halfWidth' | 'period' | 'parentheses' | 'quotes' | 'dash' | 'ellipsis' | 'fullWidthAlnum' | 'spacing';
 
 /** One mark to change: the text from `start` to `end` becomes `replacement`. */
 export interface PunctuationFix extends TextEdit {
@@ -130,6 +131,14 @@ function ellipses(text: string, out: PunctuationFix[]): void {
   }
 }
 
+/** Digits and Latin letters typed full-width (２０２４年, ＰＬＣ) → half-width, a run at a time. */
+function fullWidthAlnum(text: string, out: PunctuationFix[]): void {
+  for (const m of text.matchAll(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+/gu)) {
+    const replacement = [...m[0]].map((ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).join('');
+    out.push({ start: m.index, end: m.index + m[0].length, replacement, rule: 'fullWidthAlnum' });
+  }
+}
+
 /**
  * Spaces inside a line next to a full-width mark (“工作 ，” · “。 下一步”) are dropped,
  * judged on the text as the other rules leave it (a " that becomes “ counts as “).
@@ -159,7 +168,7 @@ function spacing(text: string, others: readonly PunctuationFix[], out: Punctuati
  */
 export function checkPunctuation(text: string): PunctuationFix[] {
   const found: PunctuationFix[] = [];
-  for (const rule of [halfWidthMarks, periods, parentheses, quotes, dashes, ellipses]) rule(text, found);
+  for (const rule of [halfWidthMarks, periods, parentheses, quotes, dashes, ellipses, fullWidthAlnum]) rule(text, found);
   spacing(text, [...found], found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const fixes: PunctuationFix[] = [];

@@ -61,10 +61,19 @@ describe('proofreading', () => {
       const before = await readFile(join(app.workspace, slug, 'issue.json'), 'utf8');
       expect(halfWidthInChinese(before)).toBeGreaterThan(100);
 
-      await page.getByRole('tab', { name: '校对' }).click();
+      // The page preview says there is punctuation to correct; F7 (as in Word) opens the tab.
+      await expect
+        .poll(() => page.locator('.preview-warnings').innerText().catch(() => ''), { timeout: 20_000 })
+        .toContain(`有 ${hits} 处标点需要校对（按 F7 查看）。`);
+      await page.keyboard.press('F7');
+      await expect.poll(() => page.getByRole('tab', { name: '校对' }).getAttribute('aria-selected')).toBe('true');
       await expect.poll(() => summary(page)).toBe(`共 ${hits} 处需要修正`);
       const groups = page.locator('.proof-group');
       expect(await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')))).toEqual(['halfWidth', 'parentheses']);
+      // The application menu's Edit ▸ 标点校对 does the same from another tab.
+      await page.getByRole('tab', { name: '版式' }).click();
+      await app.menu('proofread');
+      await expect.poll(() => page.getByRole('tab', { name: '校对' }).getAttribute('aria-selected')).toBe('true');
 
       // A hit opens its article and marks the comma in the editor.
       const first = page.locator('.proof-group[data-rule=halfWidth] .proof-hit').first();

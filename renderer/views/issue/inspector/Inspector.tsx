@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../../components/ErrorBanner.js';
 import { TextDialog } from '../../../components/TextDialog.js';
 import type { Issue } from '../../../../shared/model/issue.js';
 import { useI18n } from '../../../i18n/I18n.js';
+import { useMenuCommand } from '../../../useMenuCommand.js';
 import { IssueInfoPanel } from './IssueInfoPanel.js';
 import { LayoutInspector, type TemplateChoice } from './LayoutInspector.js';
 
@@ -31,6 +32,19 @@ export function Inspector({
     call('template:list', {}).then((r) => setTemplates(r.templates), (err: unknown) => setError(errorData(err)));
   }, []);
   useEffect(loadTemplates, [loadTemplates]);
+  // Edit ▸ 标点校对 (F7, as spelling and grammar in Word) opens the proofreading tab.
+  useMenuCommand((command) => {
+    if (command === 'proofread') setTab('proof');
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F7' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+      e.preventDefault();
+      setTab('proof');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const saveTemplate = async (name: string) => {
     setNaming(false);
     try {

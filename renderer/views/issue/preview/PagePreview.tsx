@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/api/contract.js';
 import type { AppErrorData } from '../../../../shared/api/errors.js';
 import type { Issue } from '../../../../shared/model/issue.js';
+import { proofIssue } from '../../../../shared/proof/proofIssue.js';
 import { call, errorData } from '../../../api.js';
 import { ErrorBanner } from '../../../components/ErrorBanner.js';
 import { useI18n } from '../../../i18n/I18n.js';
@@ -83,6 +84,8 @@ export function PagePreview({ slug, issue }: { slug: string; issue: Issue }) {
     return () => observer.disconnect();
   }, [rendered]);
 
+  // What the press would print as typed: punctuation still to correct (the 校对 tab lists it).
+  const toProof = useMemo(() => proofIssue(issue).length, [issue]);
   const pages = rendered?.pdf.numPages ?? 0;
   const target = issue.layout.targetPages;
   const warnings: string[] = [];
@@ -92,6 +95,7 @@ export function PagePreview({ slug, issue }: { slug: string; issue: Issue }) {
     if (rendered.fill < 0.5) warnings.push(t('preview.lastPageEmpty', { percent: Math.round(rendered.fill * 100) }));
     for (const f of rendered.result.missingFonts) warnings.push(t('preview.missingFont', f));
     if (rendered.result.missingAssets.length) warnings.push(t('preview.missingAssets', { n: rendered.result.missingAssets.length }));
+    if (toProof > 0) warnings.push(t('preview.toProof', { n: toProof }));
   }
 
   return (

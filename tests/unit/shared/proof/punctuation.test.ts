@@ -70,6 +70,13 @@ describe('checkPunctuation', () => {
     expect(checkPunctuation('北京—上海，2024-03-20')).toEqual([]);
   });
 
+  it('turns full-width digits and Latin letters into half-width ones', () => {
+    expect(fixed('２０２４年完成ＰＬＣ系统改造，共ｓｉｘ项')).toBe('2024年完成PLC系统改造，共six项');
+    expect(rules('２０２４年')).toEqual(['fullWidthAlnum']);
+    // Full-width marks and the ideographic space are Chinese, and stay.
+    expect(checkPunctuation('　　（一）１')).toEqual([{ start: 5, end: 6, replacement: '1', rule: 'fullWidthAlnum' }]);
+  });
+
   it('drops stray spaces beside full-width marks, never at the start or end of a line', () => {
     expect(fixed('会议强调 ，要认真。 下一步')).toBe('会议强调，要认真。下一步');
     expect(checkPunctuation('　　正文从这里开始。')).toEqual([]);
