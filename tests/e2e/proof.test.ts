@@ -94,7 +94,7 @@ describe('proofreading', () => {
       // Correct all: nothing left, in the open editor or on disk; numbers untouched.
       await page.getByRole('button', { name: '全部修正' }).click();
       await expect.poll(() => summary(page)).toBe('未发现标点问题。');
-      expect(await page.locator('.proof-fixed').innerText()).toBe(`已修正 ${hits - 1} 处，按 Ctrl+Z 可撤销。`);
+      expect(await page.locator('.proof-fixed').innerText()).toBe(`已修正 ${hits - 1} 处，可以撤销。`);
       await expect.poll(() => editor.innerText()).not.toMatch(/[\p{Script=Han}],/u);
       const fixed = await onDisk(app, slug, (json) => halfWidthInChinese(json) === 0);
       expect(fixed).toContain('开（复）工');

@@ -89,7 +89,7 @@ export function ProofPanel({ issue, edit, onReveal }: ProofPanelProps) {
                   </span>
                   <span className="proof-context">
                     {hit.context.before}
-                    <del>{hit.text.replace(/ /g, '␣')}</del>
+                    <del>{hit.text.replace(/[ \u3000\t]/g, '␣')}</del>
                     <ins>{hit.replacement}</ins>
                     {hit.context.after}
                   </span>

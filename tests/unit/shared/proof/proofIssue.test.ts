@@ -90,6 +90,33 @@ describe('proofIssue and fixInIssue', () => {
     expect(fixInIssue(edited, hits[0]).count).toBe(0);
   });
 
+  it('corrects both halves of a bracket pair from either half', () => {
+    const { issue } = smallIssue();
+    const close = proofIssue(issue).find((h) => h.text === ')');
+    if (!close) throw new Error('no closing bracket hit');
+    const { issue: fixed, count } = fixInIssue(issue, close);
+    expect(count).toBe(2);
+    const figure = fixed.sections[0].articles[0].body.root.children[1];
+    expect(figure.type === 'figure' && figure.caption).toBe('选手正在比赛（现场）');
+  });
+
+  it('leaves nothing to correct after 全部修正, whatever the text (corrections that put a neighbour into Chinese included)', () => {
+    const pieces = ['工作', '中文', 'OK', 'PLC', '2,300', '3.5', ' ', '!', '?', ',', ':', ';', '.', '(', ')', '"', '“', '”', '--', '...', '…', '２０', '一', '\n', 'https://a.cn/x?y=1'];
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 3 + Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const made = addSection(sampleIssue(), '栏目');
+      const added = addArticle(made.issue, made.section.id, '标题');
+      const issue = updateArticle(added.issue, added.article.id, { body: bodyOf([paragraphNode(text)]) });
+      const fixed = fixInIssue(issue, 'all').issue;
+      expect(proofIssue(fixed), JSON.stringify(text)).toEqual([]);
+    }
+  });
+
   it('hands back the same issue when there is nothing to correct', () => {
     const issue = sampleIssue();
     expect(proofIssue(issue)).toEqual([]);

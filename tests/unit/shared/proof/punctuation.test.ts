@@ -57,7 +57,34 @@ describe('checkPunctuation', () => {
     // Latin in brackets beside Latin, and an unpaired mark, are left.
     expect(checkPunctuation('the PLC (programmable) unit')).toEqual([]);
     expect(checkPunctuation('他说(未完')).toEqual([]);
-    expect(fixed('他说"好"又说"行')).toBe('他说“好”又说"行');
+    // A line whose quotes do not pair up is left whole: which one is stray cannot be told.
+    expect(checkPunctuation('他说"好"又说"行')).toEqual([]);
+    expect(checkPunctuation('身高5\'10"，喜欢"篮球"')).toEqual([]);
+  });
+
+  it('completes quotes half typed curly (Word’s autocorrect), line by line', () => {
+    expect(fixed('“十四五"规划和"双碳"目标')).toBe('“十四五”规划和“双碳”目标');
+    expect(fixed('他说"你好\n她说"再见"')).toBe('他说"你好\n她说“再见”');
+  });
+
+  it('takes 一. 二. at the start of a line for ordinals, which take 、', () => {
+    expect(fixed('一.加强学习\n二. 推进落实')).toBe('一、加强学习\n二、推进落实');
+    expect(rules('三.深化改革')).toEqual(['numbering']);
+    expect(fixed('完成第一.')).toBe('完成第一。');
+  });
+
+  it('corrects a run of marks at once', () => {
+    expect(fixed('太好了!!真的吗?!')).toBe('太好了！！真的吗？！');
+  });
+
+  it('never touches web or e-mail addresses', () => {
+    for (const text of [
+      '详见https://baike.baidu.com/item/工会?fromModule=lemma',
+      '见 https://zh.wikipedia.org/wiki/工会(组织) 词条',
+      '来信请寄office@cqgh.org.cn，或登录www.cqgh.org.cn',
+    ]) {
+      expect(fixed(text), text).toBe(text);
+    }
   });
 
   it('makes 破折号 and 省略号 two marks long', () => {
