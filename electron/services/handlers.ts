@@ -1,11 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import { AppError } from '../../shared/api/errors.js';
 import type { Handlers } from '../../shared/api/contract.js';
-import { filePicturePaths } from '../../shared/import/pastedPictures.js';
 import type { Issue } from '../../shared/model/issue.js';
 import { formatIssueLine } from '../../shared/model/issueLine.js';
 import type { PdfPrinter } from '../pdf/printer.js';
 import { AssetStore, imageSize, sniffImageType, type ImageType } from './assets.js';
+import { officeClipboardFolders, pastedPictureFile } from './clipboardPictures.js';
 import { writeFileDurably } from './durableFile.js';
 import { docxBuffer } from './export/docx.js';
 import { issuePdf } from './export/pdf.js';
@@ -24,7 +24,7 @@ export interface Platform {
   chooseFolder(): Promise<string | null>;
   /** Asks the user for files to import (text drafts or Word documents); empty when they cancel. */
   chooseFiles(kind: 'text' | 'docx' | 'image'): Promise<string[]>;
-  /** Asks where to save an export; null when they cancel. */
+  /** Asks where to save an export; null when they cancel. Main writes there; it grants no reading. */
   chooseSavePath(defaultName: string, kind: 'pdf' | 'docx'): Promise<string | null>;
   /**
    * A screen-sized JPEG of a large image for the editor (print always uses the
@@ -33,7 +33,8 @@ export interface Platform {
   thumbnail?(bytes: Buffer): Promise<Buffer | null>;
   /**
    * The HTML on the system clipboard ('' when there is none). Word's clipboard HTML points
-   * at its pictures in a temp folder; `asset:addPath` reads those the clipboard names.
+   * at its pictures in a temp folder; `asset:addPath` reads those the clipboard names, when
+   * they lie where office suites save them (see clipboardPictures.ts).
    */
   clipboardHtml?(): Promise<string>;
 }
@@ -50,6 +51,11 @@ export interface ServiceContext {
    * preload's drop channel too (pass the same object to it). Default: a store of its own.
    */
   grants?: PathGrants;
+  /**
+   * The folders where a picture named by the clipboard's HTML may be read (a paste from
+   * Word). Default: officeClipboardFolders(), the temp folder and Word for Mac's.
+   */
+  clipboardFolders?: readonly string[];
 }
 
 /**
@@ -60,6 +66,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const store = ctx.store ?? new IssueStore({ now: ctx.now });
   const grants = ctx.grants ?? new PathGrants();
   const dialogs = grantingDialogs(ctx.platform, grants);
+  const clipboardFolders = ctx.clipboardFolders ?? officeClipboardFolders();
+  const clipboardHtml = async () => (await ctx.platform.clipboardHtml?.()) ?? '';
   let library: Library | null = null;
   const previewTickets = new Map<string, number>();
   let previewQueue: Promise<unknown> = Promise.resolve();
@@ -124,7 +132,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'export:pdf': async ({ slug, bleedMm }) => {
       const dir = (await currentLibrary()).dir(slug);
       const { issue } = await store.read(dir);
-      const path = await dialogs.chooseSavePath(`${exportBaseName(issue)}.pdf`, 'pdf');
+      const path = await ctx.platform.chooseSavePath(`${exportBaseName(issue)}.pdf`, 'pdf');
       if (!path) return { path: null };
       const { pdf } = await issuePdf(dir, issue, { printer: ctx.printer, bleedMm });
       await writeExport(path, pdf);
@@ -133,7 +141,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'export:docx': async ({ slug }) => {
       const dir = (await currentLibrary()).dir(slug);
       const { issue } = await store.read(dir);
-      const path = await dialogs.chooseSavePath(`${exportBaseName(issue)}.docx`, 'docx');
+      const path = await ctx.platform.chooseSavePath(`${exportBaseName(issue)}.docx`, 'docx');
       if (!path) return { path: null };
       const { buffer } = await docxBuffer(dir, store);
       await writeExport(path, buffer);
@@ -151,12 +159,10 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       return { asset: bytes ? await storeImage((await currentLibrary()).dir(slug), bytes) : null };
     },
     'asset:addPath': async ({ slug, path }) => {
-      // A picture pasted from Word is a file its clipboard HTML points at: that one may be read too.
-      if (!grants.has('file', path)) {
-        const pasted = filePicturePaths((await ctx.platform.clipboardHtml?.()) ?? '');
-        if (!pasted.some((p) => samePath(p, path))) throw new AppError('path.notGranted', { path });
-      }
-      return addImage((await currentLibrary()).dir(slug), path);
+      // Besides a picked or dropped image, a picture pasted from Word: a clip image its
+      // clipboard HTML points at, in a folder where office suites save them.
+      const file = grants.has('file', path) ? path : await pastedPictureFile(path, clipboardHtml, clipboardFolders);
+      return addImage((await currentLibrary()).dir(slug), file);
     },
     'asset:data': async ({ slug, assetId }) => {
       const bytes = await new AssetStore((await currentLibrary()).dir(slug)).read(assetId);
@@ -176,8 +182,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
 }
 
 
-/** The platform's dialogs, each answer granted: what the user picked there, main may then use. */
-function grantingDialogs(platform: Platform, grants: PathGrants): Pick<Platform, 'chooseFolder' | 'chooseFiles' | 'chooseSavePath'> {
+/**
+ * The platform's open dialogs, each answer granted: what the user picked there, main may then
+ * use. The save dialog is not among them: choosing where an export goes is no leave to read
+ * that file (main writes it and only reports the path).
+ */
+function grantingDialogs(platform: Platform, grants: PathGrants): Pick<Platform, 'chooseFolder' | 'chooseFiles'> {
   return {
     async chooseFolder() {
       const path = await platform.chooseFolder();
@@ -188,11 +198,6 @@ function grantingDialogs(platform: Platform, grants: PathGrants): Pick<Platform,
       const paths = await platform.chooseFiles(kind);
       grants.grant('file', paths);
       return paths;
-    },
-    async chooseSavePath(defaultName, kind) {
-      const path = await platform.chooseSavePath(defaultName, kind);
-      if (path !== null) grants.grant('file', [path]);
-      return path;
     },
   };
 }

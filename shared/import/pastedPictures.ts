@@ -2,7 +2,8 @@
  * Pictures that pasted HTML carries with it: `data:` URLs (web pages, WPS) or `file:`
  * URLs of copies beside it on disk (Word puts clip_image001.png in a temp folder). The
  * editor stores both kinds; the main process reads a `file:` picture only when the
- * clipboard's HTML names it, found with these same functions.
+ * clipboard's HTML names it, found with these same functions, and it is an image where
+ * office suites save such copies (electron/services/clipboardPictures.ts).
  */
 
 // The src of every <img> whose picture travels with the HTML or lies beside it on disk.

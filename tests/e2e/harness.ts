@@ -56,7 +56,7 @@ export interface AppHarness {
   pickFiles(paths: string[]): Promise<void>;
   /** The path Electron's webUtils gives for a file dropped on the page, by file name (a page has no file paths). */
   answerDroppedFilePaths(byName: Record<string, string>): void;
-  /** The HTML on the system clipboard from now on (main reads the `file:` pictures it names on paste). */
+  /** The HTML on the system clipboard from now on (main reads the `file:` pictures it names on paste: images under os.tmpdir() or Word for Mac's folder). */
   answerClipboard(html: string): void;
   /** Sends an application-menu command, as the Electron menu would. */
   menu(command: MenuCommand): Promise<void>;

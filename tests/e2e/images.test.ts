@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -135,8 +135,11 @@ describe('photos dropped or pasted into the body', () => {
 
 describe('pasting from Word and web pages with their pictures', () => {
   it('stores pictures that travel in the HTML (data:) or beside it on disk (file:, as Word does) as figures with their captions', async () => {
+    // Where Word saves a copied picture: the temp folder, the one place (with Word for Mac's
+    // own) main reads a clipboard-named picture from.
     const dir = await mkdtemp(join(tmpdir(), 'masthead-paste-'));
-    const onDisk = join(dir, 'clip_image001.png');
+    const onDisk = join(dir, 'msohtmlclip1', '01', 'clip_image001.png');
+    await mkdir(join(dir, 'msohtmlclip1', '01'), { recursive: true });
     const diskPng = makePng(300, 200);
     await writeFile(onDisk, diskPng);
     const inline = makePng(200, 100);

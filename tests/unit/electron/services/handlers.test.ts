@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../../shared/api/contract.js';
 import type { Issue } from '../../../../shared/model/issue.js';
 import { addArticle, addSection } from '../../../../shared/model/ops.js';
+import { officeClipboardFolders } from '../../../../electron/services/clipboardPictures.js';
 import { dispatch } from '../../../../electron/services/dispatch.js';
 import { ChromiumPdfPrinter } from '../../../../electron/pdf/chromiumPrinter.js';
 import { createHandlers } from '../../../../electron/services/handlers.js';
@@ -20,7 +21,8 @@ const NOW = new Date(2024, 3, 20, 12, 0, 0);
 
 /**
  * The app's handlers over real services in a temp folder, called as the renderer does.
- * The OS side (dialogs, clipboard) answers what `os` holds; `now` is the clock.
+ * The OS side (dialogs, clipboard) answers what `os` holds; `now` is the clock. The system's
+ * temp folder is `root/Temp` and the home folder `root/Home` (where Word clip images lie).
  */
 async function app(options: { now?: () => Date } = {}) {
   const root = await temp.make();
@@ -40,6 +42,7 @@ async function app(options: { now?: () => Date } = {}) {
       clipboardHtml: async () => os.clipboard,
     },
     now: options.now ?? (() => NOW),
+    clipboardFolders: officeClipboardFolders(join(root, 'Temp'), join(root, 'Home')),
   });
   const call = (channel: string, input: unknown = {}) => dispatch(handlers, channel, input);
   /** Calls and expects success; returns the value. */
@@ -228,7 +231,7 @@ describe('paths the user did not choose', () => {
     expect(results.map((r) => r.error?.code)).toEqual(['import.notDocx']);
   });
 
-  it("stores an image from disk only when picked, or while the clipboard's HTML names it (a paste from Word)", async () => {
+  it("stores an image from disk only when picked, or a clip image in the temp folder while the clipboard's HTML names it (a paste from Word)", async () => {
     const { root, os, call, ok, useWorkspace, pickFiles } = await app();
     await useWorkspace(join(root, 'ws'));
     const { slug } = await ok<{ slug: string }>('issue:create', NEW);
@@ -247,6 +250,72 @@ describe('paths the user did not choose', () => {
 
     await pickFiles([photo]);
     expect(await ok('asset:addPath', { slug, path: photo })).toMatchObject({ width: 40, height: 10 });
+  });
+
+  /** Word's clipboard HTML naming the `file:` URLs `urls` as its pictures. */
+  const wordHtml = (...urls: string[]) => urls.map((u) => `<p class=MsoNormal><img width=30 height=20 src="${u}"></p>`).join('');
+
+  it('refuses a picture the clipboard names outside the temp and Word folders as path.notGranted, whether or not it exists', async () => {
+    const { root, os, call, ok, useWorkspace } = await app();
+    await useWorkspace(join(root, 'ws'));
+    const { slug } = await ok<{ slug: string }>('issue:create', NEW);
+    const photo = join(root, 'Pictures', '身份证.png');
+    await mkdir(dirname(photo), { recursive: true });
+    await writeFile(photo, makePng(40, 10));
+    const gone = join(root, 'Pictures', '不存在.png');
+    const folder = join(root, 'Pictures', '相册.png');
+    await mkdir(folder);
+    // A symlink in the temp folder to a photo elsewhere is no clip image.
+    const link = join(root, 'Temp', 'msohtmlclip1', '01', 'clip_image002.png');
+    await mkdir(dirname(link), { recursive: true });
+    await symlink(photo, link);
+    // `..` cannot climb out of the temp folder.
+    const climbing = `${join(root, 'Temp')}/../Pictures/身份证.png`;
+
+    os.clipboard = wordHtml(...[photo, gone, folder, link].map((p) => pathToFileURL(p).href), `file://${climbing}`);
+    // The same answer for a file, a missing one and a folder: a refusal tells nothing about the disk.
+    for (const path of [photo, gone, folder, link, climbing]) {
+      expect(await call('asset:addPath', { slug, path })).toEqual(notGranted(path));
+    }
+  });
+
+  it('refuses a file in the temp folder that the clipboard names but that is no picture type the app imports', async () => {
+    const { root, os, call, ok, useWorkspace } = await app();
+    await useWorkspace(join(root, 'ws'));
+    const { slug } = await ok<{ slug: string }>('issue:create', NEW);
+    const clipDir = join(root, 'Temp', 'msohtmlclip1', '01');
+    await mkdir(clipDir, { recursive: true });
+    const files = ['clip_filelist.xml', 'clip_image001.emz', 'clip_image002.bmp', 'notes.txt'].map((name) => join(clipDir, name));
+    for (const file of files) await writeFile(file, makePng(30, 20));
+    const gone = join(clipDir, 'secret.key');
+    os.clipboard = wordHtml(...[...files, gone].map((p) => pathToFileURL(p).href));
+    for (const path of [...files, gone]) expect(await call('asset:addPath', { slug, path })).toEqual(notGranted(path));
+  });
+
+  it("stores a clip image from Word for Mac's folder; a named clip image gone from the temp folder is import.notFound", async () => {
+    const { root, os, call, ok, useWorkspace } = await app();
+    await useWorkspace(join(root, 'ws'));
+    const { slug } = await ok<{ slug: string }>('issue:create', NEW);
+    const mac = join(root, 'Home', 'Library', 'Group Containers', 'UBF8T346G9.Office', 'TemporaryItems', 'msohtmlclip', 'clip_image001.png');
+    await mkdir(dirname(mac), { recursive: true });
+    await writeFile(mac, makePng(24, 16));
+    const gone = join(root, 'Temp', 'msohtmlclip1', '01', 'clip_image009.jpg');
+    os.clipboard = wordHtml(pathToFileURL(mac).href, pathToFileURL(gone).href);
+    expect(await ok('asset:addPath', { slug, path: mac })).toMatchObject({ width: 24, height: 16 });
+    // Only once the path passed the rule and the clipboard names it may the answer say it is gone.
+    expect(await call('asset:addPath', { slug, path: gone })).toEqual({ ok: false, error: { code: 'import.notFound', params: { file: 'clip_image009.jpg' } } });
+  });
+
+  it('grants no reading of the file an export was saved to', async () => {
+    const { root, call, ok, useWorkspace } = await app();
+    await useWorkspace(join(root, 'ws'));
+    const { slug } = await ok<{ slug: string }>('issue:create', NEW);
+    const { path } = await ok<{ path: string }>('export:docx', { slug });
+    expect(path).toBe(join(root, '渝工简报 2024年第3期.docx'));
+    expect(existsSync(path)).toBe(true);
+    expect(await call('import:docx', { slug, paths: [path] })).toEqual(notGranted(path));
+    expect(await call('import:previewText', { path })).toEqual(notGranted(path));
+    expect(await call('asset:addPath', { slug, path })).toEqual(notGranted(path));
   });
 });
 
