@@ -68,7 +68,7 @@ export async function printPasses(
     const printed = await pdf();
     const css = revise ? await revise(printed, pass) : null;
     if (css === null) return printed;
-    if (pass >= MAX_PRINT_PASSES) throw printFailed(`still revising after ${pass} passes`);
+    if (pass >= MAX_PRINT_PASSES) throw new AppError('pdf.unsettled', { passes: pass });
     await evaluate(reviseStyleScript(css));
     checkFontsLoaded(await evaluate(FONTS_READY_SCRIPT));
   }

@@ -127,7 +127,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
       });
       previewQueue = run.catch(() => undefined);
       const result = await run;
-      return { pdf: Buffer.from(result.pdf).toString('base64'), missingFonts: result.missingFonts, missingAssets: result.missingAssets };
+      return {
+        pdf: Buffer.from(result.pdf).toString('base64'),
+        missingFonts: result.missingFonts,
+        missingAssets: result.missingAssets,
+        lastPageFill: result.lastPageFill,
+      };
     },
     'export:pdf': async ({ slug, bleedMm }) => {
       const dir = (await currentLibrary()).dir(slug);

@@ -162,6 +162,12 @@ export const contract = {
       pdf: z.string(),
       missingFonts: z.array(z.object({ requested: z.string(), replacement: z.string() })),
       missingAssets: z.array(z.string()),
+      /**
+       * How full the last page is with articles, 0–1 of the type area's height; the
+       * colophon at its foot does not count (0 when it stands alone there). Null:
+       * not measured, nothing to warn about.
+       */
+      lastPageFill: z.number().min(0).max(1).nullable(),
     }),
   },
   'export:pdf': {

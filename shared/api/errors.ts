@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'pdf.noBrowser',
   'pdf.failed',
   'pdf.timeout',
+  'pdf.unsettled',
   'pdf.fontFailed',
   'pdf.unreadable',
   'pdf.pageSizeMismatch',

@@ -371,6 +371,7 @@ export const en: Messages = {
   'errors.export.unwritable': '“{path}” cannot be written: {detail}',
   'errors.export.superseded': 'A newer layout was requested; this one was skipped.',
   'errors.pdf.timeout': 'The PDF took more than {seconds} s and was stopped. Try again with smaller images.',
+  'errors.pdf.unsettled': 'The layout was still changing after {passes} printing passes, so the PDF was stopped. Try again; if it happens again, please tell the developers.',
   'errors.pdf.fontFailed': 'The font “{fonts}” could not load; the PDF was stopped rather than printed in a system font a print shop may refuse.',
   'errors.pdf.unreadable': 'The printed PDF cannot be read ({detail}); nothing was made.',
   'errors.pdf.pageSizeMismatch': 'Page {page} is {actual} mm, not the {expected} mm the layout sets; the PDF was stopped.',

@@ -370,6 +370,7 @@ export const zhCN = {
   'errors.export.unwritable': '无法写入“{path}”：{detail}',
   'errors.export.superseded': '已有更新的排版请求，本次未排版。',
   'errors.pdf.timeout': '生成 PDF 超过 {seconds} 秒仍未完成，已停止。请减少超大图片后再试。',
+  'errors.pdf.unsettled': '打印 {passes} 遍后版面仍未排定，已停止生成 PDF。请再试一次；如果仍然出现，请反馈给开发者。',
   'errors.pdf.fontFailed': '字体“{fonts}”无法载入，为避免用系统字体代替（印厂可能拒收），已停止生成 PDF。',
   'errors.pdf.unreadable': '打印得到的 PDF 无法读取（{detail}），已停止。',
   'errors.pdf.pageSizeMismatch': '第 {page} 页的尺寸是 {actual} 毫米，与版面设定的 {expected} 毫米不符，已停止生成 PDF。',

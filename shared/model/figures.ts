@@ -2,9 +2,9 @@ import type { FigureNode, FigureWidth } from './body.js';
 import type { Layout } from './layout.js';
 
 /**
- * How large a figure prints and whether its photo has the pixels for it: the printed
- * width follows the print stylesheet (shared/export/print/css.ts), the effective
- * resolution is the photo's pixel width over that width.
+ * How large a figure prints and whether its photo has the pixels for it: the widths
+ * below are the ones the print stylesheet (shared/export/print/css.ts) is built from,
+ * the effective resolution is the photo's pixel width over the printed width.
  */
 
 /** Millimetres in an inch. */
@@ -17,14 +17,19 @@ const MM_PER_INCH = 25.4;
  */
 export const LOW_RESOLUTION_PPI = 150;
 
-/** Space between photo-news items in the printed grid, mm (`.photo-grid` gap). */
-const PHOTO_GRID_GAP_MM = 5;
+/** Space between photo-news items in the printed grid, mm (the `.photo-grid` gap of the print stylesheet). */
+export const PHOTO_GRID_GAP_MM = 5;
+
+/** How many photo-news items the printed grid puts in a row: one per column, two at most. */
+export function photoGridCells(columns: number): number {
+  return Math.max(1, Math.min(2, columns));
+}
 
 /**
- * The share of the width it stands in that a figure takes, as the print stylesheet sizes
- * `.fig-column` and `.fig-half` (`.fig-page` spans the text width): in a one-column
- * layout a column figure takes 75 % and a half one 45 %; with more columns, 100 % and
- * 60 % of one column.
+ * The share of the width it stands in that a figure takes (0–1); the print stylesheet
+ * sizes `.fig-column` and `.fig-half` from it (`.fig-page` spans the text width): in a
+ * one-column layout a column figure takes 75 % and a half one 45 %; with more columns,
+ * 100 % and 60 % of one column.
  */
 export function figureWidthShare(width: FigureWidth, columns: number): number {
   if (width === 'page') return 1;
@@ -48,7 +53,7 @@ export function figurePrintWidthMm(width: FigureWidth, layout: FigureLayout, pla
   const { page, margins: m, columns } = layout;
   const textMm = page.widthMm - m.leftMm - m.rightMm;
   if (placement === 'photo') {
-    const cells = Math.max(1, Math.min(2, columns));
+    const cells = photoGridCells(columns);
     return ((textMm - PHOTO_GRID_GAP_MM * (cells - 1)) / cells) * figureWidthShare(width, columns);
   }
   if (width === 'page' || columns === 1) return textMm * figureWidthShare(width, columns);

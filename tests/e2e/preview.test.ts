@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyOf, paragraphNode } from '../../shared/model/body.js';
+import { addArticle, addSection, updateArticle } from '../../shared/model/ops.js';
 import { launchChromium, openApp } from './harness.js';
 
 const SAMPLE = resolve(import.meta.dirname, '../../resources/samples/yugong-2024-03.txt');
@@ -69,6 +71,27 @@ describe('the page preview and exports', () => {
       await page.getByRole('button', { name: '导出 Word' }).click();
       await page.locator('.export-done', { hasText: '.docx' }).waitFor({ timeout: 30_000 });
       expect(existsSync(join(app.dataDir, 'exports', '渝工简报 2024年第3期.docx'))).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('warns when the last page is nearly empty, not counting the colophon at its foot', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    try {
+      const { slug } = await app.handlers['issue:create']({
+        template: 'bulletin', publicationName: '渝工简报', publisher: '重庆市总工会办公室', year: 2024, no: 4, serial: null, date: '2024-04-20',
+      });
+      const opened = await app.handlers['issue:open']({ slug });
+      const section = addSection(opened.issue, '渝工建功');
+      const added = addArticle(section.issue, section.section.id, '短讯');
+      const issue = updateArticle(added.issue, added.article.id, { body: bodyOf([paragraphNode('本报讯 市总工会召开会议。')]) });
+      await app.handlers['issue:save']({ slug, issue, stamp: opened.stamp, checkpoint: false });
+      await page.goto(`${page.url().split('#')[0]}#/issue/${encodeURIComponent(slug)}`);
+      await expect
+        .poll(() => page.locator('.preview-warnings').innerText().catch(() => ''), { timeout: 30_000 })
+        .toMatch(/最后一页只排了约 \d+%，版面偏空。/);
     } finally {
       await app.close();
     }

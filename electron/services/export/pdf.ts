@@ -5,7 +5,7 @@ import type { Issue } from '../../../shared/model/issue.js';
 import { formatIssueLine } from '../../../shared/model/issueLine.js';
 import { FONT_ROLES, type Layout } from '../../../shared/model/layout.js';
 import type { PdfPrinter } from '../../pdf/printer.js';
-import { colophonReviser } from '../print/colophonPlacement.js';
+import { colophonReviser, lastPageFill, type ColophonPlace } from '../print/colophonPlacement.js';
 import { finishPdf } from '../print/finishPdf.js';
 import { fontFaceCss, type FontUse } from '../print/fonts.js';
 import { resolveFontFamily, type ResolvedFontFamily } from '../print/systemFonts.js';
@@ -98,17 +98,21 @@ export interface IssuePdf {
   pdf: Uint8Array;
   missingAssets: string[];
   missingFonts: MissingFont[];
+  /** How full the last page is with articles, 0–1, the colophon at its foot not counted (`lastPageFill`); null if not measured. */
+  lastPageFill: number | null;
 }
 
 /**
  * Prints an issue to a press-ready PDF: the colophon at the foot of the last page (one
- * more Chromium pass, `colophonReviser`), metadata, TrimBox, optional bleed with crop marks.
+ * more Chromium pass, `colophonReviser`), metadata, TrimBox, optional bleed with crop
+ * marks; and, from the measuring pass, how full the last page is with articles.
  */
 export async function issuePdf(issueDir: string, issue: Issue, options: PdfExportOptions): Promise<IssuePdf> {
   const layout = options.layout ?? issue.layout;
   const doc = await printDocument(issueDir, issue, layout, { colophonMarks: true });
   if (options.skipIf?.()) throw new AppError('export.superseded', {});
-  const printed = await options.printer.print(doc.html, { revise: colophonReviser(layout) });
+  const colophon: { place?: ColophonPlace } = {};
+  const printed = await options.printer.print(doc.html, { revise: colophonReviser(layout, (place) => (colophon.place = place)) });
   const line = formatIssueLine(issue.number);
   const pdf = await finishPdf(
     printed,
@@ -121,5 +125,10 @@ export async function issuePdf(issueDir: string, issue: Issue, options: PdfExpor
     },
     { bleedMm: options.bleedMm, pageSizeMm: { width: layout.page.widthMm, height: layout.page.heightMm } },
   );
-  return { pdf, missingAssets: doc.missingAssets, missingFonts: doc.missingFonts };
+  return {
+    pdf,
+    missingAssets: doc.missingAssets,
+    missingFonts: doc.missingFonts,
+    lastPageFill: colophon.place ? lastPageFill(colophon.place, layout) : null,
+  };
 }

@@ -1,5 +1,5 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, ParseSpeeds, type PDFPage } from 'pdf-lib';
-import { COLOPHON_MARKS, colophonRevisionCss } from '../../../shared/export/print/colophon.js';
+import { COLOPHON_GAP_MM, COLOPHON_MARKS, colophonRevisionCss } from '../../../shared/export/print/colophon.js';
 import type { Layout } from '../../../shared/model/layout.js';
 import type { Reviser } from '../../pdf/printer.js';
 import { PT_PER_MM } from './finishPdf.js';
@@ -75,18 +75,40 @@ export function colophonSpacer(place: ColophonPlace, layout: Layout): number {
 }
 
 /**
+ * How full the last page is with the issue itself, 0–1: from the top to the bottom edge
+ * of the type area, down to where the articles end; the colophon at the foot does not
+ * count. Read from pass 1, where the colophon follows the last article: the articles end
+ * the colophon's gap (COLOPHON_GAP_MM) above its top mark. 0 when the colophon starts
+ * the last page (its gap falls away at the page break) or only its tail is there; null
+ * without the top mark. Placing the colophon moves no article, so it holds for the
+ * finished PDF too.
+ */
+export function lastPageFill(place: ColophonPlace, layout: Layout): number | null {
+  const { top, pages } = place;
+  if (!top) return null;
+  if (top.page < pages - 1) return 0;
+  const areaTop = layout.margins.topMm * PT_PER_MM;
+  const areaBottom = (layout.page.heightMm - layout.margins.bottomMm) * PT_PER_MM;
+  if (areaBottom <= areaTop) return null;
+  const contentEnd = top.top - COLOPHON_GAP_MM * PT_PER_MM;
+  return Math.max(0, Math.min(1, (contentEnd - areaTop) / (areaBottom - areaTop)));
+}
+
+/**
  * The `Reviser` that puts the colophon at the foot of the last page. The print HTML must
  * carry the marks (`toPrintHtml` with `colophonMarks`). Pass 1 measures and asks for the
  * marks hidden and the colophon pushed down; pass 2 keeps that PDF if it has as many
  * pages as pass 1 (the colophon stayed on its page), else pass 3 prints the colophon
  * where it was, marks hidden. The normal case costs one more Chromium print.
+ * `onMeasured` gets where pass 1 found the colophon (for `lastPageFill`).
  */
-export function colophonReviser(layout: Layout): Reviser {
+export function colophonReviser(layout: Layout, onMeasured?: (place: ColophonPlace) => void): Reviser {
   let measured: ColophonPlace | null = null;
   let pushed = false;
   return async (pdf, pass) => {
     if (pass === 1) {
       measured = await findColophon(pdf);
+      onMeasured?.(measured);
       const spacer = colophonSpacer(measured, layout);
       pushed = spacer > 0;
       return colophonRevisionCss(spacer);

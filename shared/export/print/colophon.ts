@@ -8,6 +8,12 @@
  * prints again with `colophonRevisionCss` (electron/services/print/colophonPlacement.ts).
  */
 
+/**
+ * The space above the colophon, mm (its CSS `margin-top`): between the end of the last
+ * article and the colophon's first rule when the colophon follows it on the same page.
+ */
+export const COLOPHON_GAP_MM = 10;
+
 /** The link targets of the two marks (`.invalid` never resolves; nothing is ever fetched). */
 export const COLOPHON_MARKS = {
   top: 'https://masthead.invalid/colophon/top',

@@ -2,8 +2,10 @@
 // the preview and `masthead export` do, read back with poppler. Protected: GB/T
 // 9704-2012 §7.4.1 — the colophon sits at the foot of the last page, its last rule on
 // the bottom edge of the type area — in the one-column 简报 and the two-column newsletter,
-// with and without bleed; and placing it moves no article text (every page reads as it
-// does when the colophon just follows the last article) and leaves no measuring link.
+// with and without bleed; placing it moves no article text (every page reads as it
+// does when the colophon just follows the last article) and leaves no measuring link;
+// and the fill of the last page that the preview warns by counts the articles only, not
+// the colophon at the foot.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,10 +13,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumPdfPrinter } from '../../../electron/pdf/chromiumPrinter.js';
 import { issuePdf, printDocument } from '../../../electron/services/export/pdf.js';
+import { findColophon } from '../../../electron/services/print/colophonPlacement.js';
 import { MARK_MARGIN_MM, finishPdf } from '../../../electron/services/print/finishPdf.js';
+import { COLOPHON_MARKS } from '../../../shared/export/print/colophon.js';
 import { chineseDate } from '../../../shared/export/print/document.js';
+import { bodyOf, paragraphNode } from '../../../shared/model/body.js';
 import type { Issue } from '../../../shared/model/issue.js';
+import { addArticle, addSection, updateArticle } from '../../../shared/model/ops.js';
 import { pdfinfo, renderPage } from '../../unit/electron/pdf/poppler.js';
+import { sampleIssue } from '../../helpers/issues.js';
 import { sampleBulletin } from '../../helpers/sampleBulletin.js';
 
 const printer = new ChromiumPdfPrinter();
@@ -39,6 +46,9 @@ interface Word {
   text: string;
   yMax: number;
 }
+
+/** True when `url` is written in `pdf` as it is (Chromium and finishPdf write link annotations uncompressed). */
+const holds = (pdf: Uint8Array, url: string) => Buffer.from(pdf).includes(url);
 
 /** The words of page `page` (1-based) with their lower edge, mm from the top of the MediaBox (`pdftotext -bbox`). */
 function words(pdf: Uint8Array, page: number): Word[] {
@@ -87,14 +97,19 @@ describe.each([
   const { page, margins } = issue.layout;
   const areaBottomMm = page.heightMm - margins.bottomMm;
   let placed: Uint8Array;
+  let fill: number | null = null;
   let following: Uint8Array;
+  let measuring: Uint8Array;
   let pages = 0;
 
   beforeAll(async () => {
-    placed = (await issuePdf(dir, issue, { printer })).pdf;
+    ({ pdf: placed, lastPageFill: fill } = await issuePdf(dir, issue, { printer }));
     // The same issue as printed before the colophon was placed: it follows the last article.
     const sizeMm = { width: page.widthMm, height: page.heightMm };
     following = await finishPdf(await printer.print((await printDocument(dir, issue)).html), META, { pageSizeMm: sizeMm });
+    // And as the measuring pass prints it, marks and all, finished the same way.
+    const marked = await printDocument(dir, issue, issue.layout, { colophonMarks: true });
+    measuring = await finishPdf(await printer.print(marked.html), META, { pageSizeMm: sizeMm });
     pages = Number(pdfinfo(placed).Pages);
   }, 120_000);
 
@@ -130,9 +145,60 @@ describe.each([
     if (articleEnd >= 0) expect(articleEnd).toBeLessThan(Math.min(...at));
   });
 
-  it('leaves none of its measuring links in the finished PDF', () => {
-    expect(Buffer.from(following).includes('masthead.invalid')).toBe(false);
-    expect(Buffer.from(placed).includes('masthead.invalid')).toBe(false);
+  it('leaves none of its measuring links in the finished PDF', async () => {
+    for (const url of Object.values(COLOPHON_MARKS)) {
+      // the measuring pass writes them, so the search would find any left over
+      expect(holds(measuring, url), url).toBe(true);
+      expect(holds(placed, url), url).toBe(false);
+    }
+    expect(await findColophon(measuring)).toMatchObject({ top: { page: pages - 1 }, bottom: { page: pages - 1 } });
+    expect(await findColophon(placed)).toEqual({ pages, top: null, bottom: null });
+  });
+
+  it('reports how full the last page is with articles: down to their last line, the colophon at the foot not counted', () => {
+    // Article words stay where they were when the colophon just followed them; the
+    // colophon's own words (pushed down) do not, and the running header and page number
+    // lie outside the type area.
+    const before = words(following, pages);
+    const after = words(placed, pages).filter((w) => w.yMax > margins.topMm && w.yMax < areaBottomMm);
+    const stayed = after.filter((w) => before.some((b) => b.text === w.text && Math.abs(b.yMax - w.yMax) < 0.1));
+    expect(stayed.length).toBeLessThan(after.length); // the colophon did move, so the two are told apart
+    const areaMm = areaBottomMm - margins.topMm;
+    const lastLineMm = stayed.length ? Math.max(...stayed.map((w) => w.yMax)) - margins.topMm : 0;
+    expect(fill).not.toBeNull();
+    // the articles' box ends below their last glyphs by less than a line's leading
+    const endMm = (fill ?? 0) * areaMm;
+    expect(endMm).toBeGreaterThan(lastLineMm - 0.5);
+    expect(endMm).toBeLessThan(lastLineMm + 4);
+  });
+});
+
+describe('the last page of a short issue (one short article)', () => {
+  const issue = (() => {
+    const base = sampleIssue();
+    const section = addSection(base, '工作动态');
+    const story = addArticle(section.issue, section.section.id, '市总工会召开党组会议');
+    return updateArticle(story.issue, story.article.id, {
+      body: bodyOf([paragraphNode('3月14日，市总工会召开党组会议，传达学习全国两会精神，研究部署贯彻落实工作。')]),
+    });
+  })();
+  const { page, margins } = issue.layout;
+  let placed: Uint8Array;
+  let fill: number | null = null;
+
+  beforeAll(async () => {
+    ({ pdf: placed, lastPageFill: fill } = await issuePdf(dir, issue, { printer }));
+  }, 120_000);
+
+  it('is reported nearly empty, though the colophon fills it down to the foot of the type area', () => {
+    expect(pdfinfo(placed).Pages).toBe('1');
+    const areaBottomMm = page.heightMm - margins.bottomMm;
+    // the lowest text on the page is the colophon's last line, just above the type area's foot
+    const lowest = Math.max(...words(placed, 1).filter((w) => w.yMax < areaBottomMm).map((w) => w.yMax));
+    expect(areaBottomMm - lowest).toBeLessThan(4);
+    // yet the masthead and one paragraph fill well under half of it, as the preview must say
+    expect(fill).toBeGreaterThan(0);
+    expect(fill).toBeLessThan(0.5);
   });
 });
 
@@ -140,6 +206,7 @@ describe('the colophon with a 3 mm bleed', () => {
   it('sits at the foot of the trimmed page, the bleed and marks around it', async () => {
     const issue = sampleBulletin('bulletin');
     const { pdf } = await issuePdf(dir, issue, { printer, bleedMm: 3 });
+    for (const url of Object.values(COLOPHON_MARKS)) expect(holds(pdf, url), url).toBe(false);
     const pages = Number(pdfinfo(pdf).Pages);
     const offset = 3 + MARK_MARGIN_MM; // the trimmed page starts this far into the sheet
     const { page, margins } = issue.layout;

@@ -6,7 +6,7 @@ import { proofIssue } from '../../../../shared/proof/proofIssue.js';
 import { call, errorData } from '../../../api.js';
 import { ErrorBanner } from '../../../components/ErrorBanner.js';
 import { useI18n } from '../../../i18n/I18n.js';
-import { drawPage, lastPageFill, openPdf, type PreviewPdf } from './pdfPages.js';
+import { drawPage, openPdf, type PreviewPdf } from './pdfPages.js';
 
 /**
  * The preview follows edits once typing pauses this long (the promise: pages refreshed
@@ -15,9 +15,10 @@ import { drawPage, lastPageFill, openPdf, type PreviewPdf } from './pdfPages.js'
  */
 const PREVIEW_DELAY_MS = 800;
 const PAGE_WIDTH_PX = 300;
-const MM_TO_PT = 72 / 25.4;
+/** Below this share of the type area filled with articles, the last page is called nearly empty. */
+const LAST_PAGE_EMPTY_BELOW = 0.5;
 
-type Rendered = { pdf: PreviewPdf; fill: number; result: Output<'export:preview'> };
+type Rendered = { pdf: PreviewPdf; result: Output<'export:preview'> };
 
 /**
  * The printed pages of the issue: the very PDF an export writes, drawn by pdf.js,
@@ -39,12 +40,10 @@ export function PagePreview({ slug, issue }: { slug: string; issue: Issue }) {
         const result = await call('export:preview', { slug, issue });
         if (ticket !== latest.current) return; // a newer edit is already on its way
         const pdf = await openPdf(result.pdf);
-        const m = issue.layout.margins;
-        const fill = await lastPageFill(pdf, { top: m.topMm * MM_TO_PT, bottom: m.bottomMm * MM_TO_PT });
         if (ticket !== latest.current) return;
         setRendered((previous) => {
           void previous?.pdf.destroy();
-          return { pdf, fill, result };
+          return { pdf, result };
         });
         setError(null);
       } catch (err) {
@@ -92,7 +91,9 @@ export function PagePreview({ slug, issue }: { slug: string; issue: Issue }) {
   if (rendered) {
     if (target !== null && pages > target) warnings.push(t('preview.overTarget', { over: pages - target, target }));
     if (target !== null && pages < target) warnings.push(t('preview.underTarget', { under: target - pages, target }));
-    if (rendered.fill < 0.5) warnings.push(t('preview.lastPageEmpty', { percent: Math.round(rendered.fill * 100) }));
+    // Measured by main from where the articles end: the colophon at the page's foot is no content.
+    const fill = rendered.result.lastPageFill;
+    if (fill != null && fill < LAST_PAGE_EMPTY_BELOW) warnings.push(t('preview.lastPageEmpty', { percent: Math.round(fill * 100) }));
     for (const f of rendered.result.missingFonts) warnings.push(t('preview.missingFont', f));
     if (rendered.result.missingAssets.length) warnings.push(t('preview.missingAssets', { n: rendered.result.missingAssets.length }));
     if (toProof > 0) warnings.push(t('preview.toProof', { n: toProof }));

@@ -38,22 +38,3 @@ export async function drawPage(pdf: PreviewPdf, number: number, canvas: HTMLCanv
   canvas.style.height = `${Math.floor(viewport.height / ratio)}px`;
   await page.render({ canvas, viewport }).promise;
 }
-
-/**
- * How full the last page is, 0–1: the lowest text on it, measured from the top margin
- * to the bottom margin (in PDF points).
- */
-export async function lastPageFill(pdf: PreviewPdf, marginsPt: { top: number; bottom: number }): Promise<number> {
-  const page = await pdf.getPage(pdf.numPages);
-  const { height } = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
-  let lowest = height; // PDF y grows upwards: the smallest y is the lowest text
-  for (const item of content.items) {
-    if ('transform' in item && item.str.trim() !== '') lowest = Math.min(lowest, item.transform[5]);
-  }
-  // Page numbers and running heads sit in the margins and do not count.
-  const top = height - marginsPt.top;
-  const area = top - marginsPt.bottom;
-  if (area <= 0 || lowest >= top) return 0;
-  return Math.max(0, Math.min(1, (top - Math.max(lowest, marginsPt.bottom)) / area));
-}

@@ -2,6 +2,7 @@
 // the passes a reviser may ask for.
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../shared/api/errors.js';
+import { translateError } from '../../../../shared/i18n/translate.js';
 import {
   FONTS_READY_SCRIPT,
   MAX_PRINT_PASSES,
@@ -103,11 +104,18 @@ describe('printPasses', () => {
     expect(page.scripts).toEqual([reviseStyleScript('.colophon { padding-top: 10pt; }'), FONTS_READY_SCRIPT]);
   });
 
-  it('stops a reviser that never settles after MAX_PRINT_PASSES prints', async () => {
+  it('stops a reviser that never settles after MAX_PRINT_PASSES prints, with pdf.unsettled', async () => {
     const page = fakePage();
     const revise = vi.fn(() => 'p {}');
-    await expect(printPasses(page.pdf, page.evaluate, revise)).rejects.toMatchObject({ code: 'pdf.failed' });
+    const err: unknown = await printPasses(page.pdf, page.evaluate, revise).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    const data = (err as AppError).toData();
+    expect(data).toEqual({ code: 'pdf.unsettled', params: { passes: MAX_PRINT_PASSES } });
     expect(revise).toHaveBeenCalledTimes(MAX_PRINT_PASSES);
+    // The user reads words, not a code and an English reason.
+    const zh = translateError('zh-CN', data);
+    expect(zh).toContain(`打印 ${MAX_PRINT_PASSES} 遍`);
+    expect(zh).not.toMatch(/pdf\.|revising/);
   });
 
   it('fails with pdf.fontFailed when a face fails after a revision', async () => {

@@ -54,6 +54,13 @@ describe('contract', () => {
     expect(out.safeParse({ issue: { ...sampleIssue(), schemaVersion: 2 }, stamp: STAMP }).success).toBe(false);
   });
 
+  it('bounds the last-page fill export:preview returns to 0–1 (null: not measured)', () => {
+    const out = contract['export:preview'].output;
+    const preview = (lastPageFill: unknown) => ({ pdf: '', missingFonts: [], missingAssets: [], lastPageFill });
+    for (const fill of [0, 0.31, 1, null]) expect(out.safeParse(preview(fill)).success, String(fill)).toBe(true);
+    for (const fill of [-0.01, 1.2, Number.NaN, '0.5']) expect(out.safeParse(preview(fill)).success, String(fill)).toBe(false);
+  });
+
   it('refuses a blank title on issue:rename', () => {
     expect(contract['issue:rename'].input.safeParse({ slug: 'a', title: '   ' }).success).toBe(false);
     expect(contract['issue:rename'].input.parse({ slug: 'a', title: ' 新名 ' }).title).toBe('新名');

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COLOPHON_MARKS } from '../../../../shared/export/print/colophon.js';
 import { toPrintHtml, chineseDate } from '../../../../shared/export/print/document.js';
-import { pageNumberContent } from '../../../../shared/export/print/css.js';
+import { cssPercent, pageNumberContent } from '../../../../shared/export/print/css.js';
 import { fontStack, standInFor } from '../../../../shared/export/print/fonts.js';
 import { inlineHtml } from '../../../../shared/export/print/inline.js';
 import { draftLines, linesToSections } from '../../../../shared/import/text.js';
@@ -83,6 +83,10 @@ describe('toPrintHtml on the sample bulletin', () => {
 describe('print pieces', () => {
   it('escapes text and nests format bits', () => {
     expect(inlineHtml([textNode('<a&b>', TextFormat.bold | TextFormat.italic)])).toBe('<em><strong>&#60;a&#38;b&#62;</strong></em>');
+  });
+
+  it('writes the figure shares of shared/model/figures.ts as plain percentages', () => {
+    expect([0.45, 0.6, 0.75, 1, 0.07, 1 / 3].map(cssPercent)).toEqual(['45%', '60%', '75%', '100%', '7%', '33.3333%']);
   });
 
   it('writes dates and page numbers the Chinese way', () => {

@@ -5,13 +5,20 @@
 // Chromium round trip is tests/integration/pdf/colophon.test.ts.
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { colophonReviser, colophonSpacer, findColophon, type ColophonPlace } from '../../../../../electron/services/print/colophonPlacement.js';
+import {
+  colophonReviser,
+  colophonSpacer,
+  findColophon,
+  lastPageFill,
+  type ColophonPlace,
+} from '../../../../../electron/services/print/colophonPlacement.js';
 import { PT_PER_MM } from '../../../../../electron/services/print/finishPdf.js';
-import { COLOPHON_MARKS, colophonRevisionCss } from '../../../../../shared/export/print/colophon.js';
+import { COLOPHON_GAP_MM, COLOPHON_MARKS, colophonRevisionCss } from '../../../../../shared/export/print/colophon.js';
 import { templateLayout } from '../../../../../shared/layout/templates.js';
 
 const A4 = { width: 594.96, height: 841.92 }; // as Chromium rounds it
-const layout = templateLayout('bulletin'); // type area bottom 297 - 35 = 262 mm
+const layout = templateLayout('bulletin'); // type area 37 mm … 297 - 35 = 262 mm from the top
+const AREA_TOP_PT = 37 * PT_PER_MM;
 const AREA_BOTTOM_PT = 262 * PT_PER_MM;
 
 interface Mark {
@@ -82,7 +89,56 @@ describe('colophonSpacer', () => {
   });
 });
 
+describe('lastPageFill', () => {
+  // The colophon's top mark where articles ending `mm` below the top of the type area put it.
+  const after = (mm: number) => AREA_TOP_PT + (mm + COLOPHON_GAP_MM) * PT_PER_MM;
+
+  it.each([
+    ['a quarter down', 225 / 4, 0.25],
+    ['halfway', 225 / 2, 0.5],
+    ['nine tenths down', 225 * 0.9, 0.9],
+  ])('is the share of the type area above where the articles end: %s', (_where, mm, fill) => {
+    expect(layout.margins.topMm).toBe(37); // the 225 mm type area of the 简报
+    expect(lastPageFill(place(2, [1, after(mm)], [1, AREA_BOTTOM_PT - 1]), layout)).toBeCloseTo(fill, 6);
+  });
+
+  it('does not count the colophon, however low it sits: the articles end its gap above its top', () => {
+    // 20 mm of articles, then the colophon from 30 mm down to the foot of the type area
+    expect(lastPageFill(place(1, [0, after(20)], [0, AREA_BOTTOM_PT]), layout)).toBeCloseTo(20 / 225, 6);
+  });
+
+  it('is 0 when the colophon starts the last page (the gap above it falls away at the break)', () => {
+    expect(lastPageFill(place(3, [2, AREA_TOP_PT], [2, 300]), layout)).toBe(0);
+    expect(lastPageFill(place(3, [2, AREA_TOP_PT + 0.75], [2, 300]), layout)).toBe(0); // a pixel off
+  });
+
+  it('is 0 when only the tail of a colophon split over two pages is on the last page', () => {
+    expect(lastPageFill(place(3, [1, 500], [2, 300]), layout)).toBe(0);
+  });
+
+  it('is 1 when the articles fill the last page down to the colophon pushed off it', () => {
+    expect(lastPageFill(place(2, [1, AREA_BOTTOM_PT + COLOPHON_GAP_MM * PT_PER_MM], [1, AREA_BOTTOM_PT + 80]), layout)).toBe(1);
+  });
+
+  it('is null without the top mark (printed without marks)', () => {
+    expect(lastPageFill(place(2, null, null), layout)).toBeNull();
+    expect(lastPageFill(place(2, null, [1, 600]), layout)).toBeNull();
+  });
+});
+
 describe('colophonReviser', () => {
+  it('tells where pass 1 found the colophon, as findColophon reads it', async () => {
+    const pdf = await pdfWith(2, [
+      { page: 1, url: COLOPHON_MARKS.top, bottom: 401.5 },
+      { page: 1, url: COLOPHON_MARKS.bottom, bottom: 600 },
+    ]);
+    const seen: ColophonPlace[] = [];
+    const revise = colophonReviser(layout, (p) => seen.push(p));
+    await revise(pdf, 1);
+    await revise(await pdfWith(2, []), 2);
+    expect(seen).toEqual([await findColophon(pdf)]);
+  });
+
   const marked = (pages: number, bottom: number) =>
     pdfWith(pages, [
       { page: pages - 1, url: COLOPHON_MARKS.top, bottom: bottom - 100 },
