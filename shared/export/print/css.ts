@@ -1,4 +1,6 @@
+import { figureWidthShare, photoGridCells, PHOTO_GRID_GAP_MM } from '../../model/figures.js';
 import type { FontRole, Layout, PageNumberStyle } from '../../model/layout.js';
+import { COLOPHON_GAP_MM } from './colophon.js';
 import { fontStack } from './fonts.js';
 
 /** CSS string literal (for `content:`), escaped. */
@@ -18,6 +20,11 @@ export function pageNumberContent(style: PageNumberStyle): string {
     case 'none':
       return 'none';
   }
+}
+
+/** A share (0–1) as a CSS percentage, without float noise (0.45 → `45%`, not `45.00000000000001%`). */
+export function cssPercent(share: number): string {
+  return `${Number((share * 100).toFixed(4))}%`;
 }
 
 /** Turns a layout font family into a CSS `font-family` value. */
@@ -114,7 +121,7 @@ ${tracking ? `.art-body p, .art-body li { letter-spacing: ${tracking.toFixed(3)}
 .headline { margin: 0; ${font(layout, 'headline')} line-height: 1.35; letter-spacing: 0.02em; text-wrap: balance; }
 .deck { ${font(layout, 'deck')} margin-top: 1.5mm; line-height: 1.5; }
 .byline { ${font(layout, 'byline')} margin-top: 1.5mm; color: #333; }
-.art-body { column-count: ${layout.columns}; column-gap: ${layout.gutterMm}mm; column-fill: balance; ${layout.columns > 1 ? `column-rule: 0.4pt solid #bbb;` : ''} }
+${layout.columns > 1 ? `.art-body { column-count: ${layout.columns}; column-gap: ${layout.gutterMm}mm; column-fill: balance; column-rule: 0.4pt solid #bbb; }` : '/* one column: no multicol box, whose start Chromium breaks before even after a headline (break-after: avoid) */'}
 .subhead { margin: 0.6em 0 0.2em; font-family: ${fontStack(layout.fonts.banner.family)}; font-size: ${body.sizePt}pt; font-weight: 700; text-indent: 2em; break-after: avoid; }
 blockquote { margin: 0.3em 2em; font-family: ${fontStack(layout.fonts.deck.family)}; text-align: justify; }
 ul, ol { margin: 0.2em 0 0.2em 2em; padding-left: 1.2em; }
@@ -126,21 +133,21 @@ hr { border: none; border-top: 0.5pt solid #777; margin: 0.6em 25%; }
 /* 图片 figures: never split from their captions */
 .fig { margin: 2mm auto 3mm; break-inside: avoid; text-align: center; }
 .fig img { display: block; width: 100%; height: auto; }
-.fig-column { width: ${layout.columns === 1 ? '75%' : '100%'}; }
-.fig-half { width: ${layout.columns === 1 ? '45%' : '60%'}; }
+.fig-column { width: ${cssPercent(figureWidthShare('column', layout.columns))}; }
+.fig-half { width: ${cssPercent(figureWidthShare('half', layout.columns))}; }
 .fig-page { column-span: all; }
 .fig-missing { width: 100%; aspect-ratio: 4 / 3; border: 0.6pt dashed #999; background: repeating-linear-gradient(45deg, #f4f4f4 0 3mm, #fafafa 3mm 6mm); }
 figcaption { ${font(layout, 'caption')} line-height: 1.45; margin-top: 1.5mm; text-align: center; color: #222; }
 
 /* 图片新闻 photo news */
-.photo-grid { display: grid; grid-template-columns: repeat(${Math.max(1, Math.min(2, layout.columns))}, 1fr); gap: 5mm; }
+.photo-grid { display: grid; grid-template-columns: repeat(${photoGridCells(layout.columns)}, 1fr); gap: ${PHOTO_GRID_GAP_MM}mm; }
 .photo-item { break-inside: avoid; }
 .photo-item .headline { font-size: ${Math.max(layout.fonts.body.sizePt + 1, layout.fonts.headline.sizePt * 0.7)}pt; margin-bottom: 1.5mm; }
 .photo-item .fig { margin: 0 0 2mm; }
 .photo-text { ${font(layout, 'caption')} line-height: 1.6; text-indent: 2em; text-align: justify; }
 
 /* 报尾 colophon; the PDF service pushes it to the foot of the last page (colophon.ts) */
-.colophon { position: relative; margin-top: 10mm; break-inside: avoid; ${font(layout, 'colophon')} line-height: 1.8; }
+.colophon { position: relative; margin-top: ${COLOPHON_GAP_MM}mm; break-inside: avoid; ${font(layout, 'colophon')} line-height: 1.8; }
 .colophon-mark { position: absolute; left: 0; width: 1.5pt; height: 1.5pt; }
 .colophon-mark.top { top: 0; }
 .colophon-mark.bottom { bottom: 0; }
