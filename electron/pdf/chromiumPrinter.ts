@@ -122,7 +122,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
     try {
       return await withDeadline(options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS, work, () => void this.dropPage());
     } catch (err) {
-      if (!(err instanceof AppError && /^pdf\.fontFailed/.test(String(err.params.detail)))) await this.dropPage();
+      if (!(err instanceof AppError && err.code === 'pdf.fontFailed')) await this.dropPage(); // after a font failure the page itself is sound: keep it
       if (err instanceof AppError) throw err;
       throw printFailed(err instanceof Error ? err.message : String(err), err);
     }

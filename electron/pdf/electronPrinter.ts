@@ -111,7 +111,7 @@ export class ElectronPdfPrinter implements PdfPrinter {
     try {
       return await withDeadline(options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS, work, () => this.dropWindow());
     } catch (err) {
-      if (!(err instanceof AppError && /^pdf\.fontFailed/.test(String(err.params.detail)))) this.dropWindow();
+      if (!(err instanceof AppError && err.code === 'pdf.fontFailed')) this.dropWindow(); // after a font failure the window itself is sound: keep it
       if (err instanceof AppError) throw err;
       throw printFailed(err instanceof Error ? err.message : String(err), err);
     }

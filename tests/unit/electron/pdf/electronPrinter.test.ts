@@ -173,6 +173,17 @@ describe('ElectronPdfPrinter', () => {
     expect(fake.windows.length).toBe(before + 1);
   }, 30_000);
 
+  it('keeps its window after a font that fails to load (the window is sound; only that print stops)', async () => {
+    await printer.print(printDocument({ size: 'A4', css: '', body: '<p>先印</p>' }));
+    const before = fake.windows.length;
+    const broken = '@font-face { font-family: "Broken"; src: url(data:font/woff;base64,AAAAAAAA) format("woff"); } p { font-family: "Broken"; }';
+    const err = await printer.print(printDocument({ size: 'A4', css: broken, body: '<p>坏字体</p>' })).catch((e: unknown) => e);
+    expect((err as AppError).code).toBe('pdf.fontFailed');
+    expect(fake.windows[fake.windows.length - 1].destroyed).toBe(false);
+    expect(pdfinfo(await printer.print(printDocument({ size: 'A4', css: '', body: '<p>之后</p>' }))).Pages).toBe('1');
+    expect(fake.windows.length).toBe(before);
+  }, 30_000);
+
   it("prints again in the same window with a reviser's CSS, as ChromiumPdfPrinter does", async () => {
     const before = fake.windows.length;
     const html = printDocument({ size: 'A4', css: '', body: '<p>第一段</p><p class="two">第二段</p>' });
