@@ -80,8 +80,8 @@ export const DraftLineSchema = z.object({
 });
 
 /**
- * An absolute path of a file the user picked or dropped, with an extension the import takes.
- * The main process reads it only if it was granted: answered by its own file dialog, or
+ * An absolute path of a file the user picked or dropped (each handler checks the kind of
+ * file it takes by its extension). The main process reads it only if it was granted: answered by its own file dialog, or
  * reported by the preload for a drop (DROPPED_PATHS_CHANNEL); else `path.notGranted`.
  */
 const ImportPathSchema = z

@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError, toErrorData, type AppErrorData } from '../../../shared/api/errors.js';
 import type { Article, Issue } from '../../../shared/model/issue.js';
@@ -6,7 +5,7 @@ import { addSection } from '../../../shared/model/ops.js';
 import { AssetStore } from '../assets.js';
 import { ASSETS_DIR, type IssueStore } from '../issueStore.js';
 import { readDocx, type DocxImport, type DocxWarning, type ReadDocxOptions } from './docx.js';
-import { fileTooLarge } from './importText.js';
+import { readImportFile } from './importText.js';
 import { DEFAULT_PACKAGE_LIMITS } from './packageGuard.js';
 
 /**
@@ -45,22 +44,12 @@ function errno(err: unknown): string {
 }
 
 /**
- * Reads a contribution from disk. Throws `import.notFound`, `import.notAFile` (a folder),
- * `import.unreadable` (no permission …) or `import.fileTooLarge` (larger than the package
- * limit, not read).
+ * Reads a contribution from disk (`readImportFile` with the package limit). Throws
+ * `import.notFound`, `import.notAFile` (a folder), `import.unreadable` (no permission …)
+ * or `import.fileTooLarge` (larger than the package limit, not read).
  */
 export async function readContributionFile(path: string, maxBytes = DEFAULT_PACKAGE_LIMITS.maxTotalBytes): Promise<Uint8Array> {
-  const file = basename(path);
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new AppError('import.notAFile', { file });
-    if (info.size > maxBytes) throw fileTooLarge(file, info.size, maxBytes);
-    return await readFile(path);
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if (errno(err) === 'ENOENT') throw new AppError('import.notFound', { file });
-    throw new AppError('import.unreadable', { file, detail: errno(err) }, { cause: err });
-  }
+  return readImportFile(path, maxBytes);
 }
 
 /** The section to add to: the one titled `title` (created at the end when missing), else the last one, else a new untitled one. */
