@@ -251,14 +251,3 @@ export function checkPunctuation(text: string): PunctuationFix[] {
   for (const f of kept) if (f.pair !== undefined) halves.set(f.pair, (halves.get(f.pair) ?? 0) + 1);
   return kept.filter((f) => f.pair === undefined || halves.get(f.pair) === 2 || !found.some((g) => g !== f && g.pair === f.pair));
 }
-
-/** `text` with `fixes` made (ascending, not overlapping). */
-export function applyFixes(text: string, fixes: readonly TextEdit[]): string {
-  let out = '';
-  let pos = 0;
-  for (const f of fixes) {
-    out += text.slice(pos, f.start) + f.replacement;
-    pos = f.end;
-  }
-  return out + text.slice(pos);
-}
