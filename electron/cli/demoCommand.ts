@@ -31,7 +31,7 @@ export async function demoCommand(io: CliIo, args: string[], err: (text: string)
   const capture: CliIo = { ...io, out: (text) => (issueDir += text) };
   const imported = await importCommand(
     capture,
-    [sampleBulletin(), '--workspace', workspace, '--name', '渝工简报', '--publisher', '重庆市总工会', '--number', '2024-3', '--date', '2024-03-20'],
+    [sampleBulletin(), '--workspace', workspace, '--name', '渝工简报', '--publisher', '重庆市总工会办公室', '--number', '2024-3', '--serial', '186', '--date', '2024-03-20'],
     err,
   );
   if (imported !== 0) return imported;

@@ -32,6 +32,7 @@ export async function importCommand(io: CliIo, args: string[], err: (text: strin
       publisher: { type: 'string' },
       number: { type: 'string' },
       date: { type: 'string' },
+      serial: { type: 'string' },
       template: { type: 'string' },
       into: { type: 'string' },
       section: { type: 'string' },
@@ -60,10 +61,18 @@ export async function importCommand(io: CliIo, args: string[], err: (text: strin
   return importDocxCommand(io, positionals, required(io.lang, 'import', values.into, '--into'), values.section, err);
 }
 
+/** `--serial N` (总第N期): a whole number from 1, or null when not given. */
+function parseSerial(io: CliIo, value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const serial = Number(value);
+  if (!(Number.isInteger(serial) && serial >= 1)) throw badOption(io.lang, 'import', '--serial', value);
+  return serial;
+}
+
 async function importTextDraft(
   io: CliIo,
   file: string,
-  values: { workspace?: string; name?: string; publisher?: string; number?: string; date?: string; template?: string },
+  values: { workspace?: string; name?: string; publisher?: string; number?: string; date?: string; serial?: string; template?: string },
   err: (text: string) => void,
 ): Promise<number> {
   const workspace = resolve(required(io.lang, 'import', values.workspace, '--workspace'));
@@ -75,6 +84,7 @@ async function importTextDraft(
   if (!IsoDateSchema.safeParse(date).success) throw badOption(io.lang, 'import', '--date', date);
   const template = (values.template ?? 'bulletin') as TemplateId;
   if (!TEMPLATE_IDS.includes(template)) throw badOption(io.lang, 'import', '--template', template);
+  const serial = parseSerial(io, values.serial);
   const fields = parseNewIssueFields(
     io.lang,
     'import',
@@ -84,6 +94,7 @@ async function importTextDraft(
       publisher: values.publisher ?? '',
       year: number.year,
       no: number.no,
+      serial,
       date,
       template,
     },
@@ -114,7 +125,7 @@ async function importTextDraft(
 async function importIssueDocx(
   io: CliIo,
   file: string,
-  values: { workspace?: string; name?: string; publisher?: string; number?: string; date?: string; template?: string },
+  values: { workspace?: string; name?: string; publisher?: string; number?: string; date?: string; serial?: string; template?: string },
   err: (text: string) => void,
 ): Promise<number> {
   const workspace = resolve(required(io.lang, 'import', values.workspace, '--workspace'));
@@ -126,6 +137,7 @@ async function importIssueDocx(
     if (!number) throw badOption(io.lang, 'import', '--number', values.number);
     Object.assign(fields, number, { serial: null }); // the file's 总第N期 belongs to its own number
   }
+  if (values.serial !== undefined) fields.serial = parseSerial(io, values.serial);
   if (values.date !== undefined) {
     if (!IsoDateSchema.safeParse(values.date).success) throw badOption(io.lang, 'import', '--date', values.date);
     fields.date = values.date;

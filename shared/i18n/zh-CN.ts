@@ -385,7 +385,7 @@ export const zhCN = {
   'cli.help.list': '用法：masthead list --workspace 目录 [--json]\n\n列出工作区中的所有刊期，包括无法打开的（标为“无法打开”）。',
   'cli.help.show': '用法：masthead show 刊期目录 --json\n\n以 JSON 输出一期的结构：栏目、稿件、正文文字、字数与图片。',
   'cli.help.import':
-    '用法：\n  masthead import 文稿.txt|文稿.md --workspace 目录 [--name 刊名] [--publisher 编印单位] [--number YYYY-N] [--date YYYY-MM-DD] [--template bulletin|newsletter]\n    由文字稿新建一期（识别栏目、标题、副题、图注、正文，修复分页断行），输出其文件夹路径。\n  masthead import 整期.docx --workspace 目录\n    由 Masthead 导出的整期 Word 文档新建一期（其他 Word 文档作为一篇稿件）。\n  masthead import A.docx B.docx … --into 刊期目录 [--section 栏目]\n    把 Word 来稿逐篇加入一期；每个文件单独成功或失败，失败的不写入任何内容。',
+    '用法：\n  masthead import 文稿.txt|文稿.md --workspace 目录 [--name 刊名] [--publisher 编印单位] [--number YYYY-N] [--serial 总期号] [--date YYYY-MM-DD] [--template bulletin|newsletter]\n    由文字稿新建一期（识别栏目、标题、副题、图注、正文，修复分页断行），输出其文件夹路径。\n  masthead import 整期.docx --workspace 目录\n    由 Masthead 导出的整期 Word 文档新建一期（其他 Word 文档作为一篇稿件）。\n  masthead import A.docx B.docx … --into 刊期目录 [--section 栏目]\n    把 Word 来稿逐篇加入一期；每个文件单独成功或失败，失败的不写入任何内容。',
   'cli.import.text': '已导入“{file}”（编码 {encoding}）：{sections} 个栏目，{articles} 篇稿件，{figures} 处图片。',
   'cli.import.docxOk': '✓ {file}：{headline}（{images} 张图片）',
   'cli.import.docxFailed': '✗ {file}：未能导入。{message}',

@@ -6,6 +6,7 @@ import { translate } from '../../../../shared/i18n/translate.js';
 import { IssueStore } from '../../../../electron/services/issueStore.js';
 import { Library } from '../../../../electron/services/library.js';
 import { cli } from '../../../helpers/cli.js';
+import { sampleBulletin } from '../../../../electron/cli/demoCommand.js';
 import { ASSET_ID, filledIssue } from '../../../helpers/issues.js';
 import { useTempDirs } from '../../../helpers/tempDir.js';
 
@@ -240,5 +241,21 @@ describe('help and unknown commands', () => {
   it('refuses an unknown command with exit 2, in the chosen language', async () => {
     expect(await cli(['publish'])).toEqual({ code: 2, out: '', err: 'masthead: 未知命令“publish”。运行 masthead --help 查看所有命令。\n' });
     expect((await cli(['publish'], 'en')).err).toBe('masthead: Unknown command “publish”. Run masthead --help for the list.\n');
+  });
+});
+
+describe('masthead import of a text draft', () => {
+  it('takes 总第N期 from --serial, and refuses one that is not a whole number from 1', async () => {
+    const ws = await temp.make();
+    const r = await cli(['import', sampleBulletin(), '--workspace', ws, '--name', '渝工简报', '--number', '2024-3', '--serial', '186', '--date', '2024-03-20']);
+    expect(r.code).toBe(0);
+    const shown = JSON.parse((await cli(['show', r.out.trim(), '--json'])).out) as { number: unknown; issueLine: string };
+    expect(shown.number).toEqual({ year: 2024, no: 3, serial: 186 });
+    expect(shown.issueLine).toBe('2024年第3期（总第186期）');
+    for (const bad of ['0', '1.5', 'abc']) {
+      const refused = await cli(['import', sampleBulletin(), '--workspace', ws, '--serial', bad]);
+      expect(refused.code, bad).toBe(2);
+      expect(refused.err).toContain('--serial');
+    }
   });
 });
