@@ -83,6 +83,12 @@ describe('proofreading', () => {
       await expect.poll(() => page.locator('.article-pane').getAttribute('aria-label')).toBe('市总工会党组 学习贯彻全国两会精神');
       await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('masthead-find') ?? [])][0]?.toString() ?? null)).toBe(',');
       await app.screenshot('proof');
+      // ↓ and ↑ move between marks from the keyboard, showing each.
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.index)).toBe('1');
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.index)).toBe('0');
+      await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('masthead-find') ?? [])][0]?.toString() ?? null)).toBe(',');
 
       // Correct that one: the editor and the file follow, the count drops by one.
       await first.getByRole('button', { name: '修正', exact: true }).click();
@@ -90,22 +96,29 @@ describe('proofreading', () => {
       const editor = page.locator('.ed-content');
       await expect.poll(() => editor.innerText()).toContain('近日，市总工会召开党组会议');
       await onDisk(app, slug, (json) => json.includes('近日，市总工会召开党组会议'));
+      // Ctrl+Enter corrects the mark in focus; the focus stays on the row now in its place.
+      await page.locator('.proof-show[data-index="0"]').focus();
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => summary(page)).toBe(`共 ${hits - 2} 处需要修正`);
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.index)).toBe('0');
 
       // Correct all: nothing left, in the open editor or on disk; numbers untouched.
       await page.getByRole('button', { name: '全部修正' }).click();
       await expect.poll(() => summary(page)).toBe('未发现标点问题。');
-      expect(await page.locator('.proof-fixed').innerText()).toBe(`已修正 ${hits - 1} 处，可以撤销。`);
+      expect(await page.locator('.proof-fixed').innerText()).toBe(`已修正 ${hits - 2} 处，可以撤销。`);
       await expect.poll(() => editor.innerText()).not.toMatch(/[\p{Script=Han}],/u);
       const fixed = await onDisk(app, slug, (json) => halfWidthInChinese(json) === 0);
       expect(fixed).toContain('开（复）工');
       expect(fixed).toContain('1068.45万元');
       await app.screenshot('proof-fixed');
 
-      // Ctrl+Z (outside a text field) takes back the whole correction, then the single one.
+      // Ctrl+Z (outside a text field) takes back the whole correction, then the single ones.
       await page.locator('.proof-summary').click();
       await page.keyboard.press('Control+z');
+      await expect.poll(() => summary(page)).toBe(`共 ${hits - 2} 处需要修正`);
+      await onDisk(app, slug, (json) => halfWidthInChinese(json) === halfWidthInChinese(before) - 2);
+      await page.keyboard.press('Control+z');
       await expect.poll(() => summary(page)).toBe(`共 ${hits - 1} 处需要修正`);
-      await onDisk(app, slug, (json) => halfWidthInChinese(json) === halfWidthInChinese(before) - 1);
       await page.keyboard.press('Control+z');
       await expect.poll(() => summary(page)).toBe(`共 ${hits} 处需要修正`);
       await onDisk(app, slug, (json) => halfWidthInChinese(json) === halfWidthInChinese(before));

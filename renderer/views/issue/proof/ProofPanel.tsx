@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Issue } from '../../../../shared/model/issue.js';
 import { fixInIssue, proofIssue, type ProofHit } from '../../../../shared/proof/proofIssue.js';
 import type { PunctuationRule } from '../../../../shared/proof/punctuation.js';
@@ -21,6 +21,7 @@ export interface ProofPanelProps {
  * The proofreading tab (校对): every punctuation mark to correct in the issue, grouped by
  * rule, each shown in its sentence; a click shows it in the article, and marks are
  * corrected one at a time, a rule at a time, or all at once — each one undo step.
+ * From the keyboard: ↑/↓ move between marks (showing each), Ctrl/Cmd+Enter corrects one.
  */
 export function ProofPanel({ issue, edit, onReveal }: ProofPanelProps) {
   const { t } = useI18n();
@@ -36,6 +37,18 @@ export function ProofPanel({ issue, edit, onReveal }: ProofPanelProps) {
     for (const hit of hits) byRule.set(hit.rule, [...(byRule.get(hit.rule) ?? []), hit]);
     return [...byRule];
   }, [hits]);
+  // The rows as listed (group by group), for moving between them from the keyboard.
+  const listed = useMemo(() => groups.flatMap(([, list]) => list.slice(0, ROWS_PER_RULE)), [groups]);
+  const rows = useRef<HTMLDivElement>(null);
+  const indexOf = useMemo(() => new Map(listed.map((hit, i) => [hit, i])), [listed]);
+  // After a correction from the keyboard, the focus goes to the row now at the same place.
+  const [focusAt, setFocusAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusAt === null) return;
+    const buttons = rows.current?.querySelectorAll<HTMLButtonElement>('.proof-show') ?? [];
+    buttons[Math.min(focusAt, buttons.length - 1)]?.focus();
+    setFocusAt(null);
+  }, [focusAt, listed]);
   const headlines = useMemo(() => new Map(issue.sections.flatMap((s) => s.articles.map((a) => [a.id, a.headline] as const))), [issue]);
 
   const fix = (which: Parameters<typeof fixInIssue>[1]) => {
@@ -58,8 +71,23 @@ export function ProofPanel({ issue, edit, onReveal }: ProofPanelProps) {
     showMatch(hit, true);
   };
 
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const index = Number((e.target as HTMLElement).closest<HTMLElement>('.proof-show')?.dataset.index ?? NaN);
+    if (Number.isNaN(index)) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(listed.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1)));
+      rows.current?.querySelector<HTMLButtonElement>(`.proof-show[data-index="${next}"]`)?.focus();
+      reveal(listed[next]);
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      fix(listed[index]);
+      setFocusAt(index);
+    }
+  };
+
   return (
-    <div className="inspector-body proof" role="region" aria-label={t('proof.title')}>
+    <div className="inspector-body proof" role="region" aria-label={t('proof.title')} ref={rows} onKeyDown={onKeyDown}>
       <p className="proof-hint">{t('proof.hint')}</p>
       <div className="proof-summary">
         <span role="status">{hits.length === 0 ? t('proof.none') : t('proof.total', { n: hits.length })}</span>
@@ -83,7 +111,7 @@ export function ProofPanel({ issue, edit, onReveal }: ProofPanelProps) {
           <ol className="proof-list">
             {list.slice(0, ROWS_PER_RULE).map((hit) => (
               <li key={`${hit.articleId}:${hit.field}:${hit.path.join('.')}:${hit.start}`} className="proof-hit">
-                <button type="button" className="proof-show" title={t('proof.show')} onClick={() => reveal(hit)}>
+                <button type="button" className="proof-show" title={t('proof.show')} data-index={indexOf.get(hit)} onClick={() => reveal(hit)}>
                   <span className="proof-where">
                     {headlines.get(hit.articleId)} · {t(`proof.field.${hit.field}`)}
                   </span>
