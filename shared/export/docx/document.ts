@@ -7,7 +7,8 @@ import { bodyContent, type BodyContext, type Placed } from './body.js';
 import { embeddableImage, figureParagraphs } from './figure.js';
 import { docxFontName, fontTableXml } from './fonts.js';
 import { textRuns } from './inline.js';
-import { bannerParagraph, colophonParagraphs, mastheadParagraphs } from './masthead.js';
+import { colophonParagraphs } from './colophon.js';
+import { bannerParagraph, mastheadParagraphs } from './masthead.js';
 import { ListNumbering } from './numbering.js';
 import { sectionOf } from './page.js';
 import { docxStyles } from './styles.js';
@@ -18,7 +19,7 @@ import { pageGeometry, twipsOfMm } from './units.js';
  * more than one column, each article's head (kicker, headline, deck, byline), the banners
  * and page-wide figures stand across the page and its body runs in columns, joined by
  * continuous section breaks (what an editor does by hand in Word); photo news stands in
- * two columns at most, as in the PDF's grid.
+ * two columns at most, as in the PDF's grid. The colophon closes it (colophon.ts).
  */
 
 const across = (children: readonly FileChild[]): Placed[] => children.map((child) => ({ child, columns: 1 }));
@@ -119,7 +120,8 @@ export function toDocx(issue: Issue, assets: AssetResolver): Document {
   const placed = [
     ...across(mastheadParagraphs(issue, assets, geometry)),
     ...sectionsContent(issue.sections, ctx),
-    ...across(colophonParagraphs(issue)),
+    // GB/T 9704-2012 §7.4.1: at the foot of the last page, where LibreOffice can lay it out (colophon.ts)
+    ...across(colophonParagraphs(issue, geometry, layout.columns === 1 ? 'foot' : 'flow')),
   ];
   const headerText = layout.header.text || `${issue.publication.name}\u3000${formatIssueLine(issue.number)}`;
   const sections = groupByColumns(placed).map((g, i) => sectionOf(layout, g.columns, g.children, i === 0 ? { headerText } : null));

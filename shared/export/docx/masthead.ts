@@ -1,4 +1,4 @@
-import { BorderStyle, Paragraph, SymbolRun, Tab, TextRun, type IBorderOptions, type ImageRun } from 'docx';
+import { Paragraph, SymbolRun, Tab, TextRun, type ImageRun } from 'docx';
 import type { Issue } from '../../model/issue.js';
 import { formatIssueLine } from '../../model/issueLine.js';
 import type { AssetResolver } from '../assets.js';
@@ -6,12 +6,12 @@ import { chineseDate } from '../print/document.js';
 import { embeddableImage, imageRun } from './figure.js';
 import { textRuns } from './inline.js';
 import { BANNER_LABEL_STYLE } from './styles.js';
-import { twipsOfMm, twipsOfPt, type PageGeometry } from './units.js';
+import { twipsOfPt, type PageGeometry } from './units.js';
 
 /**
- * The masthead (报头) at the top of page 1 and the colophon (报尾) that closes the
- * issue, as styled paragraphs. Rules are paragraph borders (`w:pBdr`): drawn shapes
- * would need `mc:AlternateContent` to validate.
+ * The masthead (报头) at the top of page 1 and the banner rows, as styled paragraphs.
+ * Rules are paragraph borders (`w:pBdr`): drawn shapes would need `mc:AlternateContent`
+ * to validate. The colophon (报尾) that closes the issue is in colophon.ts.
  */
 
 /** The title image, at most 1.6 × the masthead size high and the text width wide (twips). */
@@ -60,40 +60,4 @@ export function bannerParagraph(titles: readonly string[], fontName: string): Pa
     new TextRun({ ...label, text: `${title.trim()}\u3000` }),
   ]);
   return new Paragraph({ style: 'Banner', children });
-}
-
-const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: '111111', space: 4 };
-const THIN_RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '111111', space: 4 };
-
-/**
- * The colophon (报尾) between two rules: the 报/送/发 lines, a thin rule, the publisher
- * with the date of printing, and the editors and number of copies when set.
- */
-export function colophonParagraphs(issue: Issue): Paragraph[] {
-  const c = issue.colophon;
-  const lines = c.distribution
-    .filter((l) => l.text.trim() !== '')
-    .map((l) => [new TextRun({ text: `${l.label}：`, bold: true }), ...textRuns(l.text.trim())]);
-  const people = [
-    c.editor ? `责任编辑：${c.editor}` : '',
-    c.reviewer ? `审核：${c.reviewer}` : '',
-    c.approver ? `签发：${c.approver}` : '',
-  ].filter(Boolean);
-  const printed = [new TextRun({ children: [issue.publication.publisher, new Tab(), `${chineseDate(issue.date)}印发`] })];
-  const rows: TextRun[][] = [...lines, printed];
-  if (people.length || c.copies !== null) {
-    rows.push([new TextRun({ children: [people.join('\u3000'), new Tab(), c.copies !== null ? `共印${c.copies}份` : ''] })]);
-  }
-  const printedIndex = lines.length;
-  return rows.map((children, i) => {
-    const top = i === 0 ? RULE : i === printedIndex ? THIN_RULE : undefined;
-    const bottom = i === rows.length - 1 ? RULE : undefined;
-    return new Paragraph({
-      style: 'Colophon',
-      keepNext: i < rows.length - 1,
-      spacing: i === 0 ? { before: twipsOfMm(10) } : undefined,
-      border: top || bottom ? { top, bottom } : undefined,
-      children,
-    });
-  });
 }

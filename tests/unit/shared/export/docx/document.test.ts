@@ -58,10 +58,10 @@ describe('toDocx on the sample bulletin (text import)', () => {
     expect(parts['word/document.xml']).toMatch(/<w:pStyle w:val="Figure"\/><w:pBdr><w:top w:val="dashed"[^]*?<\/w:pPr><\/w:p>/);
   });
 
-  it('ends with the colophon between rules', () => {
-    const texts = paragraphTexts(parts['word/document.xml']).filter((t) => t !== '');
-    expect(texts.at(-1)).toBe('重庆市总工会办公室2024年3月20日印发');
-    expect(parts['word/document.xml']).toMatch(/<w:pStyle w:val="Colophon"\/><w:keepNext w:val="false"\/><w:pBdr><w:top w:val="single"[^>]*\/><w:bottom w:val="single"/);
+  it('ends with the colophon: its 印发 line, then the blank paragraph its frame is anchored to', () => {
+    const texts = paragraphTexts(parts['word/document.xml']);
+    expect(texts.filter((t) => t !== '').at(-1)).toBe('重庆市总工会办公室2024年3月20日印发');
+    expect(texts.at(-1)).toBe('');
   });
 
   it('sets document properties: title, author, subject, keywords, description', () => {
@@ -72,6 +72,56 @@ describe('toDocx on the sample bulletin (text import)', () => {
     expect(core).toContain('<cp:keywords>渝工铸魂，渝工建功，渝工暖心，图片新闻</cp:keywords>');
     expect(core).toMatch(/<dc:description>市总工会党组 学习贯彻全国两会精神；巾帼匠心筑梦/);
     expect(core).toMatch(/<dcterms:created xsi:type="dcterms:W3CDTF">\d{4}-/);
+  });
+});
+
+describe('the colophon (报尾)', () => {
+  const colophonOf = (template: 'bulletin' | 'newsletter'): Issue => ({
+    ...textSampleIssue(template),
+    colophon: {
+      distribution: [
+        { label: '报', text: '全国总工会办公厅' },
+        { label: '送', text: ' ' },
+        { label: '发', text: '市总工会各部门' },
+      ],
+      editor: '李明',
+      reviewer: '',
+      approver: '张强',
+      copies: 300,
+    },
+  });
+  /** The 报尾 paragraphs of document.xml, in order. */
+  const colophonParagraphs = (doc: string) => allMatches(doc, /(<w:p><w:pPr><w:pStyle w:val="Colophon"\/>.*?<\/w:p>)/);
+  const text = (p: string) => allMatches(p, /<w:t[^>]*>([^<]*)<\/w:t>/).join('');
+  const shaded = (p: string) => p.includes('<w:shd w:fill="111111"');
+  const height = (p: string) => /<w:spacing [^>]*w:line="(\d+)" w:lineRule="exact"\/>/.exec(p)?.[1];
+
+  it('stands in one frame on the foot of the type area of a one-column issue, between shaded rules', async () => {
+    const issue = colophonOf('bulletin');
+    const doc = (await packed(issue)).parts['word/document.xml'];
+    const paragraphs = colophonParagraphs(doc);
+    expect(paragraphs.map(text)).toEqual(['', '报：全国总工会办公厅', '发：市总工会各部门', '', '重庆市总工会办公室2024年3月20日印发', '责任编辑：李明\u3000签发：张强共印300份', '', '']);
+    // GB/T 9704-2012 §7.4.1: one frame as wide as the type area, on its bottom edge, 10 mm clear of the text above
+    const frame = `<w:framePr w:w="${pageGeometry(issue.layout).textWidth}" w:hAnchor="margin" w:vAnchor="margin" w:hSpace="0" w:vSpace="${twipsOfMm(10)}" w:xAlign="center" w:yAlign="bottom" w:wrap="notBeside"/>`;
+    expect(paragraphs.slice(0, -1).every((p) => p.includes(frame))).toBe(true);
+    // rules 1 pt, 0.5 pt and 1 pt high, drawn as shading: LibreOffice drops a frame whose paragraphs have differing borders
+    expect(paragraphs.filter(shaded).map(height)).toEqual(['20', '10', '20']);
+    expect(paragraphs.some((p) => p.includes('<w:pBdr>'))).toBe(false);
+    // the frame stands on the page of the paragraph after it: empty, unframed, 1 pt high, the last of the document
+    const anchor = paragraphs.at(-1) ?? '';
+    expect(anchor).not.toContain('framePr');
+    expect(height(anchor)).toBe('20');
+    expect(doc.indexOf(anchor)).toBe(doc.lastIndexOf('<w:p>'));
+  });
+
+  it('follows the last article of an issue in columns (no frame among column sections), kept together, 10 mm below it', async () => {
+    const doc = (await packed(colophonOf('newsletter'))).parts['word/document.xml'];
+    const paragraphs = colophonParagraphs(doc);
+    expect(doc).not.toContain('framePr');
+    expect(paragraphs.map(text)).toEqual(['', '', '报：全国总工会办公厅', '发：市总工会各部门', '', '重庆市总工会办公室2024年3月20日印发', '责任编辑：李明\u3000签发：张强共印300份', '']);
+    expect(paragraphs[0]).toContain(`<w:spacing w:after="0" w:before="${twipsOfMm(10)}" w:line="20" w:lineRule="exact"/>`);
+    expect(paragraphs.filter(shaded).map(height)).toEqual(['20', '10', '20']);
+    expect(paragraphs.map((p) => !p.includes('<w:keepNext w:val="false"/>'))).toEqual([true, true, true, true, true, true, true, false]);
   });
 });
 
