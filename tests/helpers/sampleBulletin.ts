@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { TemplateId } from '../../shared/layout/templates.js';
 import { draftLines, linesToSections } from '../../shared/import/text.js';
+import { chineseDate } from '../../shared/export/print/document.js';
 import { createIssue } from '../../shared/model/factory.js';
 import type { Issue } from '../../shared/model/issue.js';
 
@@ -31,4 +32,18 @@ export function sampleBulletin(template: TemplateId = 'bulletin'): Issue {
       copies: 300,
     },
   };
+}
+
+/** The colophon's own text as pdftotext gives it, whitespace squashed, to tell it from the articles'. */
+export function colophonTexts(issue: Issue): string[] {
+  const c = issue.colophon;
+  return [
+    ...c.distribution.map((l) => `${l.label}：${l.text}`),
+    issue.publication.publisher,
+    `${chineseDate(issue.date)}印发`,
+    `责任编辑：${c.editor}`,
+    `审核：${c.reviewer}`,
+    `签发：${c.approver}`,
+    `共印${c.copies}份`,
+  ].map((s) => s.replace(/\s+/g, ''));
 }

@@ -13,11 +13,10 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packDocx } from '../../../shared/export/docx/document.js';
-import { chineseDate } from '../../../shared/export/print/document.js';
 import { bodyOf, paragraphNode } from '../../../shared/model/body.js';
 import type { Issue } from '../../../shared/model/issue.js';
 import { addArticle, addSection, updateArticle } from '../../../shared/model/ops.js';
-import { sampleBulletin } from '../../helpers/sampleBulletin.js';
+import { colophonTexts, sampleBulletin } from '../../helpers/sampleBulletin.js';
 import { renderPage } from '../../unit/electron/pdf/poppler.js';
 import { NO_ASSETS } from '../../unit/shared/export/docx/unpack.js';
 import { docxToPdf, hasCommand } from './tools.js';
@@ -49,19 +48,6 @@ async function withoutFrames(docx: Uint8Array): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array' });
 }
 
-/** The colophon's own text as pdftotext gives it (squashed), to tell it from the articles'. */
-function colophonTexts(issue: Issue): string[] {
-  const c = issue.colophon;
-  return [
-    ...c.distribution.map((l) => `${l.label}：${l.text}`),
-    issue.publication.publisher,
-    `${chineseDate(issue.date)}印发`,
-    `责任编辑：${c.editor}`,
-    `审核：${c.reviewer}`,
-    `签发：${c.approver}`,
-    `共印${c.copies}份`,
-  ].map(squash);
-}
 
 /** The text of each page (`pdftotext -layout`, pages split on form feeds), squashed, the colophon's text and the page number taken out. */
 function articlePages(pdf: string, issue: Issue): string[] {

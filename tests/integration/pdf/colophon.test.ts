@@ -16,13 +16,11 @@ import { issuePdf, printDocument } from '../../../electron/services/export/pdf.j
 import { findColophon } from '../../../electron/services/print/colophonPlacement.js';
 import { MARK_MARGIN_MM, finishPdf } from '../../../electron/services/print/finishPdf.js';
 import { COLOPHON_MARKS } from '../../../shared/export/print/colophon.js';
-import { chineseDate } from '../../../shared/export/print/document.js';
 import { bodyOf, paragraphNode } from '../../../shared/model/body.js';
-import type { Issue } from '../../../shared/model/issue.js';
 import { addArticle, addSection, updateArticle } from '../../../shared/model/ops.js';
 import { pdfinfo, renderPage } from '../../unit/electron/pdf/poppler.js';
 import { sampleIssue } from '../../helpers/issues.js';
-import { sampleBulletin } from '../../helpers/sampleBulletin.js';
+import { colophonTexts, sampleBulletin } from '../../helpers/sampleBulletin.js';
 
 const printer = new ChromiumPdfPrinter();
 const dir = mkdtempSync(join(tmpdir(), 'masthead-colophon-'));
@@ -75,19 +73,6 @@ function lowestRuleMm(pdf: Uint8Array, page: number, leftMm: number, rightMm: nu
   return null;
 }
 
-/** The colophon's own text as pdftotext gives it (squashed), to tell it from the articles'. */
-function colophonTexts(issue: Issue): string[] {
-  const c = issue.colophon;
-  return [
-    ...c.distribution.map((l) => `${l.label}：${l.text}`),
-    issue.publication.publisher,
-    `${chineseDate(issue.date)}印发`,
-    `责任编辑：${c.editor}`,
-    `审核：${c.reviewer}`,
-    `签发：${c.approver}`,
-    `共印${c.copies}份`,
-  ].map(squash);
-}
 
 describe.each([
   { template: 'bulletin' as const, columns: 1 },
