@@ -2,12 +2,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { AppError } from '../../shared/api/errors.js';
 import { findBrowser } from './findBrowser.js';
 import {
-  DEFAULT_PRINT_TIMEOUT_MS,
   FONTS_READY_SCRIPT,
   checkFontsLoaded,
+  guardPrint,
   printFailed,
   printPasses,
-  withDeadline,
   withPrintPolicy,
   type PdfPrinter,
   PrintQueue,
@@ -119,13 +118,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       };
       return printPasses(pdf, (script) => page.evaluate(script), options.revise);
     })();
-    try {
-      return await withDeadline(options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS, work, () => void this.dropPage());
-    } catch (err) {
-      if (!(err instanceof AppError && err.code === 'pdf.fontFailed')) await this.dropPage(); // after a font failure the page itself is sound: keep it
-      if (err instanceof AppError) throw err;
-      throw printFailed(err instanceof Error ? err.message : String(err), err);
-    }
+    return guardPrint(work, options.timeoutMs, () => this.dropPage());
   }
 
   /** Closes the current page (hung, crashed or failed); the next print opens another. */

@@ -1,12 +1,10 @@
 import { BrowserWindow, session, type Session } from 'electron';
-import { AppError } from '../../shared/api/errors.js';
 import {
-  DEFAULT_PRINT_TIMEOUT_MS,
   FONTS_READY_SCRIPT,
   checkFontsLoaded,
+  guardPrint,
   printFailed,
   printPasses,
-  withDeadline,
   withPrintPolicy,
   type PdfPrinter,
   PrintQueue,
@@ -108,13 +106,7 @@ export class ElectronPdfPrinter implements PdfPrinter {
       };
       return printPasses(pdf, (script) => win.webContents.executeJavaScript(script), options.revise);
     })();
-    try {
-      return await withDeadline(options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS, work, () => this.dropWindow());
-    } catch (err) {
-      if (!(err instanceof AppError && err.code === 'pdf.fontFailed')) this.dropWindow(); // after a font failure the window itself is sound: keep it
-      if (err instanceof AppError) throw err;
-      throw printFailed(err instanceof Error ? err.message : String(err), err);
-    }
+    return guardPrint(work, options.timeoutMs, () => this.dropWindow());
   }
 
   /** Destroys the current window (hung, crashed or failed); the next print makes another. */

@@ -148,6 +148,25 @@ export async function withDeadline<T>(ms: number, work: Promise<T>, onTimeout: (
 }
 
 /**
+ * One print's work under its deadline and the printers' failure policy: on a time-out or
+ * a failure the page (or window) is dropped with `drop` — except after a font failure,
+ * which leaves it sound — and an error that is not an AppError becomes `pdf.failed`.
+ */
+export async function guardPrint(
+  work: Promise<Uint8Array>,
+  timeoutMs: number | undefined,
+  drop: () => void | Promise<void>,
+): Promise<Uint8Array> {
+  try {
+    return await withDeadline(timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS, work, () => void drop());
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'pdf.fontFailed')) await drop();
+    if (err instanceof AppError) throw err;
+    throw printFailed(err instanceof Error ? err.message : String(err), err);
+  }
+}
+
+/**
  * Prints one at a time, as both printers reuse one page: each job waits for the one
  * before it, and after each the page is reset (`reset`, e.g. back to about:blank) off the
  * caller's clock — the next job waits for that, the caller does not.
