@@ -69,10 +69,13 @@ function parseSerial(io: CliIo, value: string | undefined): number | null {
   return serial;
 }
 
+/** The options of `import` that describe a new issue. */
+type NewIssueOptions = { workspace?: string; name?: string; publisher?: string; number?: string; date?: string; serial?: string; template?: string };
+
 async function importTextDraft(
   io: CliIo,
   file: string,
-  values: { workspace?: string; name?: string; publisher?: string; number?: string; date?: string; serial?: string; template?: string },
+  values: NewIssueOptions,
   err: (text: string) => void,
 ): Promise<number> {
   const workspace = resolve(required(io.lang, 'import', values.workspace, '--workspace'));
@@ -125,7 +128,7 @@ async function importTextDraft(
 async function importIssueDocx(
   io: CliIo,
   file: string,
-  values: { workspace?: string; name?: string; publisher?: string; number?: string; date?: string; serial?: string; template?: string },
+  values: NewIssueOptions,
   err: (text: string) => void,
 ): Promise<number> {
   const workspace = resolve(required(io.lang, 'import', values.workspace, '--workspace'));

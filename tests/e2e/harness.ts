@@ -8,21 +8,12 @@ import { dispatch } from '../../electron/services/dispatch.js';
 import { createHandlers } from '../../electron/services/handlers.js';
 import { grantDroppedPaths, PathGrants } from '../../electron/services/pathGrants.js';
 import { SettingsService } from '../../electron/services/settings.js';
-import { ChromiumPdfPrinter } from '../../electron/pdf/chromiumPrinter.js';
+import { CHROMIUM_ARGS, ChromiumPdfPrinter } from '../../electron/pdf/chromiumPrinter.js';
 
 /** Where the built renderer is served from in tests (a made-up origin that never reaches the network). */
 export const APP_ORIGIN = 'http://masthead.test';
 const RENDERER_DIR = resolve(import.meta.dirname, '../../dist/renderer');
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, 'screenshots');
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
